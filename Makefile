@@ -1,0 +1,37 @@
+# Every target sets up what it needs itself: a fresh clone needs only Python 3 and make.
+# Installs are redone only when a requirements file changes (stamp files in .venv/).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test test-fast clean system-deps
+
+serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.runtime  ## strict build into site/
+	$(BIN)/mkdocs build --strict
+
+test: $(VENV)/.dev system-deps  ## set up and run every test (unit, build, browser)
+	$(BIN)/python -m pytest
+
+test-fast: $(VENV)/.dev  ## only the tests that need no browser
+	$(BIN)/python -m pytest -m "not browser"
+
+# Debian's Chromium (browser tests) and a Java runtime (the HTML checker) are system
+# packages: installed with apt when missing and we are root (as in CI), else explained.
+system-deps:
+	@$(PYTHON) scripts/system_deps.py
+
+$(VENV)/.runtime: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+clean:
+	rm -rf site dist .pytest_cache

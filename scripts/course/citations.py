@@ -1,0 +1,274 @@
+"""Author-date citations from a BibTeX file: "[@acharya1997]" becomes "(Acharya 1997)".
+
+The BibTeX file is parsed once with pybtex; every reference is formatted once, in a
+Chicago-like author-date style, to HTML. A page then costs one regular-expression pass.
+"""
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from pybtex.backends.plaintext import Backend as PlainTextBackend
+from pybtex.database import BibliographyData, Entry, Person, parse_string
+from pybtex.richtext import Text
+from pybtex.scanner import PybtexSyntaxError
+
+from .errors import CourseError
+from .sources import read_text
+
+# One pass over a page: code is matched first so that "@" inside code is left alone.
+CITATION_PATTERN = re.compile(
+    r"(?P<fence>^[ \t]*(?P<marks>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=marks)[ \t]*$)"
+    r"|(?P<code>`+)(?:.+?)(?P=code)"
+    r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[:])",
+    re.MULTILINE | re.DOTALL,
+)
+CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
+PLAIN_TEXT = PlainTextBackend()  # looked up once: pybtex's render_as() scans entry points per call
+ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Reference:
+    key: str
+    label: str  # "Acharya 1997": what a citation shows
+    sort_key: str
+    html: str  # the full reference, formatted, safe to insert into a page
+    text: str  # the same as plain text, for tooltips
+
+
+@dataclass(frozen=True)
+class Citation:
+    key: str
+    prefix: str
+    locator: str
+
+
+class Bibliography:
+    def __init__(self, references: dict[str, Reference], path: str) -> None:
+        self.references = references
+        self.path = path
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.references
+
+    def sorted(self) -> list[Reference]:
+        return sorted(self.references.values(), key=lambda ref: ref.sort_key)
+
+    def unknown_key_message(self, key: str) -> str:
+        close = difflib.get_close_matches(key, self.references, n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return (
+            f"unknown citation key '{key}'.{hint} Use a key from {self.path}, "
+            f"or add the work there."
+        )
+
+
+# Loading
+
+
+def load_bibliography(path: Path, display_path: str) -> Bibliography:
+    text = read_text(path, display_path)
+    lines = {m.group("key"): text.count("\n", 0, m.start()) + 1 for m in ENTRY_START.finditer(text)}
+    seen: dict[str, int] = {}
+    for match in ENTRY_START.finditer(text):
+        key, line = match.group("key"), text.count("\n", 0, match.start()) + 1
+        if key.lower() in seen:
+            raise CourseError(
+                display_path, line,
+                f"reference key '{key}' is used twice (first at line {seen[key.lower()]}). "
+                "Give each work its own key.",
+            )
+        seen[key.lower()] = line
+    try:
+        data: BibliographyData = parse_string(text, "bibtex")
+    except PybtexSyntaxError as error:
+        raise CourseError(
+            display_path, getattr(error, "lineno", None),
+            f"BibTeX syntax error: {error.error_type}. Check the braces and commas of this entry.",
+        ) from None
+    except Exception as error:  # pybtex reports other faults as bare exceptions
+        raise CourseError(display_path, None, f"cannot read the bibliography: {error}") from None
+    if not data.entries:
+        raise CourseError(display_path, None, "holds no references. Add at least the course's source.")
+    references: dict[str, Reference] = {}
+    for key, entry in data.entries.items():
+        line = lines.get(key)
+        if not _names(entry):
+            raise CourseError(display_path, line, f"reference '{key}' has no author or editor. Add one.")
+        if "year" not in entry.fields:
+            raise CourseError(display_path, line, f"reference '{key}' has no year. Add one (or 'n.d.').")
+        if "title" not in entry.fields:
+            raise CourseError(display_path, line, f"reference '{key}' has no title. Add one.")
+        references[key] = _format_reference(key, entry)
+    return Bibliography(_disambiguate(references), display_path)
+
+
+# Rendering
+
+
+def find_citations(markdown: str) -> list[tuple[int, list[Citation]]]:
+    """Every citation block outside code, with its offset in the text."""
+    found = []
+    for match in CITATION_PATTERN.finditer(markdown):
+        if match.group("body") is not None:
+            items = _parse_block(match.group("body"))
+            if items:
+                found.append((match.start(), items))
+    return found
+
+
+def render_citations(markdown: str, bibliography: Bibliography, path: str, line_offset: int = 0) -> tuple[str, list[str]]:
+    """Replace each [@key] block with an author-date citation linked to the page's references.
+
+    Returns the new Markdown and the keys cited, in order of first citation. An unknown
+    key raises CourseError naming the page and line.
+    """
+    cited: dict[str, None] = {}
+
+    def replace(match: re.Match[str]) -> str:
+        body = match.group("body")
+        if body is None:
+            return match.group(0)
+        items = _parse_block(body)
+        if not items:
+            return match.group(0)
+        for item in items:
+            if item.key not in bibliography:
+                line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+                raise CourseError(path, line, bibliography.unknown_key_message(item.key))
+            cited.setdefault(item.key)
+        return "(" + "; ".join(_cite(item, bibliography.references[item.key]) for item in items) + ")"
+
+    return CITATION_PATTERN.sub(replace, markdown), list(cited)
+
+
+def render_reference_list(references: list[Reference]) -> str:
+    items = "\n".join(f'<li id="ref-{ref.key}">{ref.html}</li>' for ref in references)
+    return f'<ul class="course-references">\n{items}\n</ul>'
+
+
+# Helper functions
+
+
+def _parse_block(body: str) -> list[Citation]:
+    items = []
+    for part in body.split(";"):
+        match = CITE_ITEM.match(part)
+        if not match:
+            return []  # not a citation block, e.g. "[write to me @ home]"
+        items.append(Citation(match.group("key"), match.group("prefix"), match.group("locator") or ""))
+    return items
+
+
+def _cite(item: Citation, ref: Reference) -> str:
+    label = ref.label + (f", {html.escape(item.locator)}" if item.locator else "")
+    prefix = f"{html.escape(item.prefix)} " if item.prefix else ""
+    title = html.escape(ref.text, quote=True)
+    return f'{prefix}<a class="course-cite" href="#ref-{ref.key}" title="{title}">{html.escape(label)}</a>'
+
+
+def _latex(value: str) -> str:
+    """BibTeX field text to plain Unicode: accents decoded, braces dropped, TeX quotes curled."""
+    text = Text.from_latex(value).render(PLAIN_TEXT)
+    for tex, typographic in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"), ("--", "–")):
+        text = text.replace(tex, typographic)
+    return text
+
+
+def _names(entry: Entry) -> list[Person]:
+    return entry.persons.get("author") or entry.persons.get("editor") or []
+
+
+def _last(person: Person) -> str:
+    return _latex(" ".join(person.prelast_names + person.last_names))
+
+
+def _full(person: Person, inverted: bool) -> str:
+    first = _latex(" ".join(person.first_names + person.middle_names))
+    last = _last(person)
+    if not first:
+        return last
+    return f"{last}, {first}" if inverted else f"{first} {last}"
+
+
+def _join(names: list[str]) -> str:
+    if len(names) < 3:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + ", and " + names[-1]
+
+
+def _format_reference(key: str, entry: Entry) -> Reference:
+    fields = {name: _latex(value) for name, value in entry.fields.items()}
+    people = _names(entry)
+    surnames = [_last(p) for p in people]
+    short = surnames[0] if len(surnames) == 1 else (
+        " and ".join(surnames) if len(surnames) == 2 else f"{surnames[0]} et al.")
+    year = fields["year"]
+    authors = _join([_full(p, inverted=(i == 0)) for i, p in enumerate(people)])
+    if "author" not in entry.persons:
+        authors += ", eds." if len(people) > 1 else ", ed."
+
+    e = html.escape
+    title = fields["title"]
+    kind = entry.type.lower()
+    parts = [f"{e(authors)}. {e(year)}."]
+    if kind == "book":
+        parts.append(f"<cite>{e(title)}</cite>.")
+    else:
+        parts.append(f"“{e(title)}.”")
+    if kind == "article":
+        volume = fields.get("volume", "")
+        number = f", no. {fields['number']}" if "number" in fields else ""
+        pages = f": {fields['pages']}" if "pages" in fields else ""
+        parts.append(f"<cite>{e(fields['journal'])}</cite> {e(volume + number + pages)}.".replace(" .", "."))
+    elif kind == "incollection":
+        editors = entry.persons.get("editor", [])
+        edited = f", edited by {e(_join([_full(p, False) for p in editors]))}" if editors else ""
+        pages = f", {e(fields['pages'])}" if "pages" in fields else ""
+        parts.append(f"In <cite>{e(fields['booktitle'])}</cite>{edited}{pages}.")
+    elif kind == "phdthesis":
+        parts.append(f"PhD dissertation, {e(fields.get('school', ''))}.")
+    elif kind == "techreport":
+        label = " ".join(x for x in (fields.get("type", ""), fields.get("number", "")) if x)
+        parts.append(e(", ".join(x for x in (fields.get("institution", ""), label) if x)) + ".")
+    elif "organization" in fields:
+        parts.append(f"{e(fields['organization'])}.")
+    if kind in ("book", "incollection") and "publisher" in fields:
+        place = f"{fields['address']}: " if "address" in fields else ""
+        parts.append(f"{e(place + fields['publisher'])}.")
+    elif kind == "techreport" and "address" in fields:
+        parts.append(f"{e(fields['address'])}.")
+    if "note" in fields:
+        parts.append(f"{e(fields['note'])}.")
+    if "doi" in fields:
+        url = f"https://doi.org/{fields['doi']}"
+        parts.append(f'<a href="{e(url)}">{e(url)}</a>.')
+    elif "url" in fields:
+        parts.append(f'<a href="{e(fields["url"])}">{e(fields["url"])}</a>.')
+    markup = " ".join(parts).replace("?.", "?").replace("..", ".").replace("?”.", "?”")
+    text = re.sub(r"<[^>]+>", "", markup)
+    sort_key = unicodedata.normalize("NFKD", f"{authors} {year} {title}".lower()).encode("ascii", "ignore").decode()
+    return Reference(key, f"{short} {year}", sort_key, markup, html.unescape(text))
+
+
+def _disambiguate(references: dict[str, Reference]) -> dict[str, Reference]:
+    """Two works with the same label become "Tolipov 2005a" and "Tolipov 2005b"."""
+    by_label: dict[str, list[str]] = {}
+    for key, ref in references.items():
+        by_label.setdefault(ref.label, []).append(key)
+    for label, keys in by_label.items():
+        if len(keys) > 1:
+            for letter, key in zip("abcdefghijklmnopqrstuvwxyz", sorted(keys, key=lambda k: references[k].sort_key)):
+                ref = references[key]
+                year = ref.label.rsplit(" ", 1)[1]
+                references[key] = Reference(
+                    key, f"{label}{letter}", ref.sort_key,
+                    ref.html.replace(f". {year}.", f". {year}{letter}.", 1),
+                    ref.text.replace(f". {year}.", f". {year}{letter}.", 1),
+                )
+    return references

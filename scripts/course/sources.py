@@ -1,0 +1,101 @@
+"""Reading the author's files: UTF-8 text and YAML that remembers line numbers.
+
+Every loader in the core reads through here, so an instructor gets the same kind of
+message for a bad byte or a bad indent in any data file.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CourseError
+
+
+class LineDict(dict):
+    """A YAML mapping that knows the line it starts on (1-based), for error messages."""
+
+    line: int = 0
+
+
+class LineList(list):
+    line: int = 0
+
+
+def read_text(path: Path, display_path: str) -> str:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CourseError(display_path, None, "file not found. Create it or fix the path in mkdocs.yml.") from None
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        raise CourseError(
+            display_path, line,
+            "is not UTF-8 text. Save the file as UTF-8 in your editor.",
+        ) from None
+
+
+def load_yaml(path: Path, display_path: str) -> Any:
+    """Parse a YAML file; mappings come back as LineDict, lists as LineList.
+
+    Bad YAML, a key given twice in one mapping and an empty file are CourseErrors.
+    """
+    text = read_text(path, display_path)
+    try:
+        data = yaml.load(text, Loader=_lined_loader(display_path))
+    except CourseError:
+        raise
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 if mark else None
+        problem = error.problem or error.context or "invalid YAML"
+        raise CourseError(
+            display_path, line,
+            f"YAML syntax error: {problem}. Check the indentation and quote text that contains ': '.",
+        ) from None
+    except yaml.YAMLError as error:
+        raise CourseError(display_path, None, f"YAML syntax error: {error}") from None
+    if data is None:
+        raise CourseError(display_path, None, "is empty. Add content or remove the file.")
+    return data
+
+
+def line_of(node: Any, default: int | None = None) -> int | None:
+    return getattr(node, "line", None) or default
+
+
+# Helper functions
+
+
+def _lined_loader(display_path: str) -> type[yaml.SafeLoader]:
+    class Loader(yaml.SafeLoader):
+        pass
+
+    def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
+        loader.flatten_mapping(node)
+        mapping = LineDict()
+        mapping.line = node.start_mark.line + 1
+        first_seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if key in first_seen:
+                raise CourseError(
+                    display_path, key_node.start_mark.line + 1,
+                    f"key '{key}' appears twice in the same entry (first at line {first_seen[key]}). "
+                    "Keep one.",
+                )
+            first_seen[key] = key_node.start_mark.line + 1
+            mapping[key] = loader.construct_object(value_node, deep=True)
+        return mapping
+
+    def construct_sequence(loader: yaml.SafeLoader, node: yaml.SequenceNode) -> LineList:
+        items = LineList(loader.construct_object(child, deep=True) for child in node.value)
+        items.line = node.start_mark.line + 1
+        return items
+
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, construct_mapping)
+    Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, construct_sequence)
+    return Loader

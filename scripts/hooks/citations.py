@@ -1,0 +1,81 @@
+"""Citations: "[@acharya1997]" becomes "(Acharya 1997)", linked to the page's reference list.
+
+Every page that cites gets a "References" section at its end (or where the author puts
+`<!-- references -->`); the page holding `<!-- bibliography -->` lists every work.
+"""
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list  # noqa: E402
+from course.errors import CourseError  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.course.citations")
+
+BIBLIOGRAPHY_FILE = "data/references.bib"
+REFERENCES_MARKER = "<!-- references -->"
+BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
+
+bibliography: Bibliography | None = None
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global bibliography
+    root = Path(config.config_file_path).parent
+    try:
+        bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE)
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+
+
+# First of the content hooks, while the Markdown is still exactly what the author wrote,
+# so that line numbers in errors are right and generated HTML is never read as a citation.
+@event_priority(100)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    assert bibliography is not None
+    path = _display_path(page, config)
+    try:
+        markdown, cited = render_citations(markdown, bibliography, path, _front_matter_lines(page, markdown))
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+    if BIBLIOGRAPHY_MARKER in markdown:
+        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
+    if cited:
+        references = sorted((bibliography.references[key] for key in cited), key=lambda ref: ref.sort_key)
+        section = "## References\n\n" + render_reference_list(references)
+        if REFERENCES_MARKER in markdown:
+            markdown = markdown.replace(REFERENCES_MARKER, section)
+        else:
+            markdown = markdown.rstrip() + "\n\n" + section + "\n"
+    return markdown
+
+
+# Helper functions
+
+
+def _display_path(page: Page, config: MkDocsConfig) -> str:
+    """The page's path as the author sees it from the project root, e.g. docs/lessons/01-concepts.md."""
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    prefix = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+    return f"{prefix}/{page.file.src_uri}"
+
+
+def _front_matter_lines(page: Page, markdown: str) -> int:
+    """How many lines the front matter took, so errors give the line in the author's file."""
+    source = page.file.abs_src_path
+    if not source or not Path(source).is_file():
+        return 0
+    text = Path(source).read_text(encoding="utf-8-sig")
+    return max(0, text.count("\n") - markdown.count("\n"))

@@ -1,0 +1,108 @@
+"""The citation core: loading the BibTeX file, author-date labels, rendering, errors."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from course.citations import find_citations, load_bibliography, render_citations, render_reference_list
+from course.errors import CourseError
+from helpers import ROOT
+
+BIB = ROOT / "data" / "references.bib"
+
+
+@pytest.fixture(scope="module")
+def bibliography():
+    return load_bibliography(BIB, "data/references.bib")
+
+
+def write_bib(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "refs.bib"
+    path.write_bytes(text.encode() if isinstance(text, str) else text)
+    return path
+
+
+def test_the_course_bibliography_holds_the_chapter_and_its_works(bibliography):
+    assert "moldashev2018" in bibliography
+    assert len(bibliography.references) >= 45
+    assert bibliography.references["acharya1997"].label == "Acharya 1997"
+    assert bibliography.references["rosset2014"].label == "Rosset and Svarin 2014"
+    assert bibliography.references["borzelrisse2016"].label == "Börzel and Risse 2016"
+
+
+def test_reference_is_author_date_with_accents_decoded(bibliography):
+    ref = bibliography.references["borzel2010"]
+    assert ref.text.startswith("Börzel, Tanja A. 2010. “European Governance")
+    assert "<cite>JCMS: Journal of Common Market Studies</cite> 48, no. 2: 191–219." in ref.html
+    assert 'href="https://doi.org/10.1111/j.1468-5965.2009.02049.x"' in ref.html
+
+
+def test_citation_becomes_linked_author_date(bibliography):
+    html, cited = render_citations("As argued [@acharya1997].", bibliography, "p.md")
+    assert '(<a class="course-cite" href="#ref-acharya1997"' in html
+    assert ">Acharya 1997</a>)" in html
+    assert cited == ["acharya1997"]
+
+
+def test_several_works_prefix_and_locator(bibliography):
+    html, cited = render_citations("[see @bohr2004, p. 490; @tolipov2002]", bibliography, "p.md")
+    assert html.startswith("(see <a")
+    assert ">Bohr 2004, p. 490</a>; <a" in html
+    assert cited == ["bohr2004", "tolipov2002"]
+
+
+def test_code_links_and_footnotes_are_left_alone(bibliography):
+    text = "`[@nokey]`\n\n```\n[@nokey]\n```\n\n[a link](x.md) [^1] [text]"
+    html, cited = render_citations(text, bibliography, "p.md")
+    assert html == text and cited == []
+
+
+def test_unknown_key_names_page_line_and_suggests(bibliography):
+    with pytest.raises(CourseError) as caught:
+        render_citations("one\ntwo [@acharya1998]", bibliography, "docs/lessons/x.md", line_offset=4)
+    assert str(caught.value) == (
+        "docs/lessons/x.md:6: unknown citation key 'acharya1998'. Did you mean 'acharya1997'? "
+        "Use a key from data/references.bib, or add the work there."
+    )
+
+
+def test_find_citations_reports_offsets(bibliography):
+    found = find_citations("a [@bohr2004] b [@x; @y]")
+    assert [item.key for _, items in found for item in items] == ["bohr2004", "x", "y"]
+
+
+def test_same_author_and_year_get_letters(tmp_path):
+    path = write_bib(tmp_path, """
+@article{a1, author={Smith, Ann}, title={One}, journal={J}, year={2001}}
+@article{a2, author={Smith, Ann}, title={Two}, journal={J}, year={2001}}
+""")
+    refs = load_bibliography(path, "refs.bib").references
+    assert {refs["a1"].label, refs["a2"].label} == {"Smith 2001a", "Smith 2001b"}
+    assert "2001a." in refs["a1"].text
+
+
+def test_reference_list_has_anchors(bibliography):
+    html = render_reference_list([bibliography.references["bohr2003"]])
+    assert '<li id="ref-bohr2003">Bohr, Annette. 2003.' in html
+
+
+@pytest.mark.parametrize("text, line, message", [
+    ("@article{a, author={A, B}, title={T}, journal={J}, year={2000}}\n@book{a, author={C, D}, title={T}, year={1}}",
+     2, "reference key 'a' is used twice (first at line 1)"),
+    ("@article{a, author={A, B}, title={T}, journal={J}, year={2000}\n", None, "BibTeX syntax error"),
+    ("@article{a, title={T}, journal={J}, year={2000}}", 1, "reference 'a' has no author or editor"),
+    ("@article{a, author={A, B}, title={T}, journal={J}}", 1, "reference 'a' has no year"),
+    ("% nothing here\n", None, "holds no references"),
+])
+def test_bad_bibliography_is_one_clear_line(tmp_path, text, line, message):
+    with pytest.raises(CourseError) as caught:
+        load_bibliography(write_bib(tmp_path, text), "refs.bib")
+    assert message in str(caught.value)
+    assert str(caught.value).startswith("refs.bib" + (f":{line}:" if line else ""))
+    assert "\n" not in str(caught.value)
+
+
+def test_bibliography_not_utf8(tmp_path):
+    path = write_bib(tmp_path, b"@article{a, author={B\xf6rzel, T}, title={T}, journal={J}, year={2000}}")
+    with pytest.raises(CourseError, match=r"^refs.bib:1: is not UTF-8 text"):
+        load_bibliography(path, "refs.bib")
