@@ -49,8 +49,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         markdown, cited = render_citations(markdown, bibliography, path, _front_matter_lines(page, markdown))
     except CourseError as error:
         raise PluginError(str(error)) from None
-    if BIBLIOGRAPHY_MARKER in markdown:
-        markdown = markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
+    if BIBLIOGRAPHY_MARKER in markdown:  # the full list already holds what the page cites
+        return markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
     if cited:
         references = sorted((bibliography.references[key] for key in cited), key=lambda ref: ref.sort_key)
         section = "## References\n\n" + render_reference_list(references)
