@@ -23,8 +23,8 @@ from .sources import read_text
 # One pass over a page: code is matched first so that "@" inside code is left alone.
 CITATION_PATTERN = re.compile(
     r"(?P<fence>^[ \t]*(?P<marks>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=marks)[ \t]*$)"
-    r"|(?P<code>`+)(?:.+?)(?P=code)"
-    r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[:])",
+    r"|(?P<code>`+)(?:[^\n]+?)(?P=code)"
+    r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[])",  # not a link: [text](url) or [text][ref]
     re.MULTILINE | re.DOTALL,
 )
 CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
