@@ -94,7 +94,7 @@ def test_no_page_loads_anything_from_another_host(site_dir):
      "Doc file 'about.md' contains a link 'bibliography.md#no-such-anchor', but the doc 'bibliography.md' "
      "does not contain an anchor '#no-such-anchor'"),
     ("docs/about.md", "[@moldashev2018]", "[@moldashev2019]",
-     "Error: docs/about.md:17: unknown citation key 'moldashev2019'. Did you mean 'moldashev2018'?"),
+     "docs/about.md:12: unknown citation key 'moldashev2019'. Did you mean 'moldashev2018'?"),
 ])
 def test_a_broken_link_anchor_or_citation_fails_the_build_naming_the_page(tmp_path, page, old, new, expected):
     project = copy_project(tmp_path / "project")
