@@ -1,0 +1,49 @@
+"""Markdown from data files (quiz feedback, glossary definitions, timeline events) to safe HTML.
+
+Data files are edited by instructors who have never seen the code, and are copied between
+forks: nothing written there may become a script in a student's browser. So raw HTML is
+escaped before Markdown sees it, and a link may only point to a page, an anchor, http(s)
+or mailto: a `javascript:` or `data:` link is written out as plain text.
+"""
+from __future__ import annotations
+
+import html
+import re
+
+import markdown
+
+SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
+LINK = re.compile(r'<a href="(?P<url>[^"]*)"(?P<rest>[^>]*)>(?P<label>.*?)</a>', re.DOTALL)
+IMG = re.compile(r"<img\b[^>]*>")
+
+_markdown = markdown.Markdown(extensions=["smarty"], output_format="html")
+
+
+def render_markdown(text: str, inline: bool = False) -> str:
+    """Markdown to HTML with raw HTML escaped and unsafe links defused.
+
+    inline=True drops the surrounding <p>, for text that sits inside a label or a list item.
+    """
+    _markdown.reset()
+    rendered = _markdown.convert(html.escape(str(text), quote=False))
+    rendered = LINK.sub(_safe_link, rendered)
+    rendered = IMG.sub("", rendered)  # images in a definition or feedback are not supported
+    if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return rendered
+
+
+def plain_text(text: str) -> str:
+    """Markdown reduced to plain text, for title attributes and tooltips."""
+    without_tags = re.sub(r"<[^>]+>", "", render_markdown(text, inline=True))
+    return html.unescape(without_tags).strip()
+
+
+# Helper functions
+
+
+def _safe_link(match: re.Match[str]) -> str:
+    url = html.unescape(match.group("url")).strip()
+    if SAFE_URL.match(url) and not re.match(r"^\s*(javascript|data|vbscript):", url, re.IGNORECASE):
+        return match.group(0)
+    return match.group("label")
