@@ -5,13 +5,16 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps
+.PHONY: serve build test test-fast clean system-deps offline
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: $(VENV)/.runtime  ## strict build into site/
 	$(BIN)/mkdocs build --strict
+
+offline: $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
+	$(BIN)/python scripts/package_offline.py
 
 test: $(VENV)/.dev system-deps  ## set up and run every test (unit, build, browser)
 	$(BIN)/python -m pytest

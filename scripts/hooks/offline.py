@@ -1,0 +1,48 @@
+"""The classroom copy: with Material's offline plugin on (mkdocs-offline.yml), make the site
+work from file:// and make no request to another host.
+
+The offline plugin loads its `iframe-worker` shim (search in a Worker on file://) from
+unpkg.com; we ship the npm package's file (scripts/vendor/iframe-worker) inside the site
+instead, and switch off instant navigation, which needs fetch() and so cannot work from a folder.
+In the online build (no offline plugin) this hook does nothing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from material.plugins.offline.plugin import OfflinePlugin
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+
+SHIM_SOURCE = Path(__file__).resolve().parents[1] / "vendor" / "iframe-worker" / "shim.js"
+SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
+ONLINE_ONLY_FEATURE = "navigation.instant"  # and navigation.instant.progress, .prefetch, ...
+
+# Hooks
+
+
+# After Material's offline plugin (priority 0) has added its unpkg address, so we can replace it.
+@event_priority(-100)
+def on_config(config: MkDocsConfig) -> None:
+    if not _offline(config):
+        return
+    features = config.theme.get("features", [])
+    config.theme["features"] = [name for name in features if not name.startswith(ONLINE_ONLY_FEATURE)]
+    polyfills = config.extra.get("polyfills", [])
+    config.extra["polyfills"] = [SHIM_URI if "iframe-worker" in str(url) else url for url in polyfills]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if _offline(config):
+        notice = "/* iframe-worker 1.0.4 (npm) | MIT licence | (c) 2020-2022 Martin Donath */\n"
+        files.append(File.generated(config, SHIM_URI, content=notice + SHIM_SOURCE.read_text(encoding="utf-8")))
+    return files
+
+
+# Helper functions
+
+
+def _offline(config: MkDocsConfig) -> bool:
+    """True when the build has Material's offline plugin switched on."""
+    return any(isinstance(plugin, OfflinePlugin) and plugin.config.enabled for plugin in config.plugins.values())
