@@ -1,0 +1,197 @@
+"""The quiz core: loading, validation (one test per kind of bad input), rendering. No MkDocs."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+import pytest
+from course.errors import CourseError
+from course.quizzes import check_sections, load_quiz, load_quizzes, render_answer_key, render_quiz
+from helpers import ROOT
+
+QUIZZES = ROOT / "data" / "quizzes"
+LESSONS = ROOT / "docs" / "lessons"
+
+GOOD = """\
+shuffle: true
+questions:
+  - id: caec-founding
+    kind: single
+    prompt: Which states founded the *CAEC*?
+    section: the-central-asian-economic-community
+    options:
+      - text: Four of them
+        correct: true
+        feedback: Right, four.
+      - text: All five
+        feedback: No, Turkmenistan stayed out.
+  - id: pick-two
+    kind: multiple
+    prompt: Pick two.
+    options:
+      - {text: A, correct: true, feedback: Yes A.}
+      - {text: B, correct: true, feedback: Yes B.}
+      - {text: C, feedback: No C.}
+  - id: binding
+    kind: true-false
+    prompt: The CAEC was binding.
+    answer: false
+    feedback:
+      "true": Not so.
+      "false": Correct.
+  - id: order-steps
+    kind: ordering
+    prompt: Order these.
+    items: [First (1993), Second (1994), Third (1998)]
+    explanation: Earliest first.
+"""
+
+
+def write_quiz(tmp_path: Path, text: str, name: str = "03-hard-institutionalism.yml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def error_for(tmp_path: Path, text: str) -> str:
+    with pytest.raises(CourseError) as caught:
+        load_quiz(write_quiz(tmp_path, text), "data/quizzes/03-hard-institutionalism.yml")
+    message = str(caught.value)
+    assert "\n" not in message
+    return message
+
+
+# Loading and rendering
+
+
+def test_a_good_quiz_parses_into_questions(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    assert quiz.slug == "03-hard-institutionalism"
+    assert [q.kind for q in quiz.questions] == ["single", "multiple", "true-false", "ordering"]
+    assert quiz.questions[0].line == 3 and quiz.questions[0].options[0].line == 8
+    true_false = quiz.questions[2]
+    assert [(o.text, o.correct, o.feedback) for o in true_false.options] == [
+        ("True", False, "Not so."), ("False", True, "Correct.")]
+
+
+def test_rendered_quiz_is_accessible_and_does_not_spoil_the_answers(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    out = render_quiz(quiz, {"the-central-asian-economic-community": ("#the-central-asian-economic-community", "The CAEC")})
+    assert "\n\n" not in out  # one raw HTML block for Markdown
+    assert out.count("<fieldset") == 4 and out.count("<legend>") == 4
+    assert 'type="radio"' in out and 'type="checkbox"' in out
+    assert "<em>CAEC</em>" in out  # Markdown in prompts
+    assert 'href="#the-central-asian-economic-community">The CAEC</a>' in out
+    assert out.count('aria-live="polite"') == 5  # the score and one feedback region per question
+    # What a reader sees without JavaScript (text outside tags and attributes) holds no feedback.
+    visible = re.sub(r"<[^>]+>", "", out)
+    for secret in ("Right, four.", "No, Turkmenistan", "Yes A.", "Not so.", "Earliest first."):
+        assert secret not in visible
+    answers = json.loads(html.unescape(re.search(r"data-answers='([^']*)'", out).group(1)))
+    assert answers["caec-founding"]["c"] == [0] and answers["caec-founding"]["f"][0] == "Right, four."
+    assert answers["binding"]["c"] == [1] and answers["order-steps"]["n"] == 3
+
+
+def test_an_ordering_question_is_never_rendered_in_its_right_order(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    out = render_quiz(quiz)
+    indexes = re.findall(r'data-index="(\d)"', out)
+    assert sorted(indexes) == ["0", "1", "2"] and indexes != ["0", "1", "2"]
+
+
+def test_true_false_keeps_true_before_false(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    out = render_quiz(quiz)
+    block = out[out.index('data-id="binding"'):]
+    assert block.index(">True<") < block.index(">False<")
+    assert 'data-id="binding" data-kind="true-false" data-shuffle="false"' in out
+
+
+def test_editing_a_question_changes_only_its_hash(tmp_path):
+    before = load_quiz(write_quiz(tmp_path, GOOD), "q.yml")
+    after = load_quiz(write_quiz(tmp_path, GOOD.replace("Pick two.", "Pick the two.")), "q.yml")
+    changed = [a.id for a, b in zip(before.questions, after.questions) if a.digest != b.digest]
+    assert changed == ["pick-two"]
+
+
+def test_data_text_cannot_inject_html(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD.replace("Pick two.", "<script>alert(1)</script> [x](javascript:alert(1))")),
+                     "q.yml")
+    out = render_quiz(quiz) + render_answer_key(quiz)
+    assert "<script>" not in out and "javascript:" not in out
+
+
+def test_answer_key_gives_every_right_answer_and_all_feedback(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "q.yml")
+    key = render_answer_key(quiz)
+    assert "<strong>Right:</strong> Four of them" in key
+    assert "No, Turkmenistan stayed out." in key and "Earliest first." in key
+    assert key.index("First (1993)") < key.index("Second (1994)") < key.index("Third (1998)")
+
+
+def test_every_lesson_has_a_quiz_of_at_least_eight_mixed_questions():
+    quizzes = load_quizzes(QUIZZES, "data/quizzes")
+    for lesson in sorted(LESSONS.glob("[0-9][0-9]-*.md")):
+        assert lesson.stem in quizzes, f"no quiz for {lesson.name}"
+        quiz = quizzes[lesson.stem]
+        assert len(quiz.questions) >= 8, lesson.name
+        assert len({q.kind for q in quiz.questions}) >= 3, lesson.name
+
+
+def test_an_ordering_question_covers_the_1991_to_2008_institutional_sequence():
+    quizzes = load_quizzes(QUIZZES, "data/quizzes")
+    orderings = [q for quiz in quizzes.values() for q in quiz.questions if q.kind == "ordering"]
+    texts = [" ".join(o.text for o in q.options) + " " + q.explanation for q in orderings]
+    assert any("CAEC" in t or "Central Asian Economic Community" in t for t in texts)
+    assert any("EurAsEC" in t and ("2006" in t or "2008" in t) for t in texts)
+
+
+# One test per kind of bad input: the message names the file, the line and the question.
+
+
+@pytest.mark.parametrize("old, new, line, expected", [
+    ("        correct: true\n        feedback: Right, four.", "        feedback: Right, four.", 3,
+     "question 'caec-founding': no option is marked 'correct: true'"),
+    ("      - text: All five\n", "      - text: All five\n        correct: true\n", 11,
+     "question 'caec-founding': 2 options are marked correct (lines 8 and 11)"),
+    ("        feedback: No, Turkmenistan stayed out.\n", "", 11,
+     "question 'caec-founding': option 'All five' has no feedback"),
+    ("    kind: multiple", "    kind: matching", 13, "question 'pick-two': unknown kind 'matching'"),
+    ("  - id: pick-two", "  - id: caec-founding", 13,
+     "question 'caec-founding': the id is used twice (first at line 3)"),
+    ("    items: [First (1993), Second (1994), Third (1998)]", "    items: [First (1993), Second (1994)]", 30,
+     "question 'order-steps': an ordering question needs at least 3 items"),
+    ("        feedback: Right, four.", "        feedbak: Right, four.", 8,
+     "question 'caec-founding': unknown field 'feedbak' in an option"),
+    ('      "false": Correct.\n', "", 25, "question 'binding': the answer 'false' has no feedback"),
+    ("    answer: false", "    answer: maybe", 20, "question 'binding': a true-false question needs 'answer: true'"),
+    ("    explanation: Earliest first.\n", "", 27, "question 'order-steps': an ordering question needs an 'explanation:'"),
+    ("  - id: pick-two", "  - id: Pick Two", 13, "question id 'Pick Two' is missing or not lowercase-with-dashes"),
+])
+def test_bad_question_names_file_line_and_question(tmp_path, old, new, line, expected):
+    assert old in GOOD
+    message = error_for(tmp_path, GOOD.replace(old, new))
+    assert message.startswith(f"data/quizzes/03-hard-institutionalism.yml:{line}: {expected}"), message
+
+
+def test_bad_yaml_names_file_and_line(tmp_path):
+    message = error_for(tmp_path, GOOD.replace("    prompt: Pick two.", "    prompt: Pick: two: [."))
+    assert message.startswith("data/quizzes/03-hard-institutionalism.yml:15: YAML syntax error"), message
+
+
+def test_empty_questions_list_is_an_error(tmp_path):
+    message = error_for(tmp_path, "shuffle: true\nquestions: []\n")
+    assert message.startswith("data/quizzes/03-hard-institutionalism.yml:2: 'questions:' is missing or empty")
+
+
+def test_section_that_is_not_a_heading_names_file_line_and_question(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    check_sections(quiz, {"the-central-asian-economic-community"}, "docs/lessons/03-hard-institutionalism.md")
+    with pytest.raises(CourseError) as caught:
+        check_sections(quiz, {"caco-in-2002", "eurasec-in-2000"}, "docs/lessons/03-hard-institutionalism.md")
+    assert str(caught.value).startswith(
+        "data/quizzes/03-hard-institutionalism.yml:3: question 'caec-founding': section "
+        "'the-central-asian-economic-community' is not a heading of docs/lessons/03-hard-institutionalism.md. "
+        "Use one of its heading anchors: caco-in-2002, eurasec-in-2000.")
