@@ -16,10 +16,10 @@ build: $(VENV)/.runtime  ## strict build into site/
 offline: $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
 	$(BIN)/python scripts/package_offline.py
 
-test: $(VENV)/.dev system-deps  ## set up and run every test (unit, build, browser)
+test: system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.dev  ## only the tests that need no browser
+test-fast: $(VENV)/.dev node_modules/.installed  ## only the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
 
 # Debian's Chromium (browser tests) and a Java runtime (the HTML checker) are system
@@ -34,6 +34,12 @@ $(VENV)/.runtime: requirements.txt
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+# The Nu HTML checker (vnu.jar), pinned in package.json + package-lock.json. Its install
+# script (which would download a Java runtime) is skipped: Java comes from system-deps.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
 clean:

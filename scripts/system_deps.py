@@ -1,4 +1,4 @@
-"""Make sure the system packages the tests drive are present: Debian's Chromium and Java.
+"""Make sure the system packages the tests drive are present: Debian's Chromium, Java and npm.
 
 Playwright never downloads a browser here (that needs the open internet); it drives
 /usr/bin/chromium. When a package is missing and we run as root (CI), install it with
@@ -14,6 +14,7 @@ import sys
 NEEDED = {  # command on PATH -> Debian package that provides it
     "chromium": "chromium",
     "java": "default-jre-headless",
+    "npm": "npm",  # installs the pinned HTML checker (package.json)
 }
 
 
