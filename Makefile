@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline
+.PHONY: serve build test test-fast clean system-deps offline pdf
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -15,6 +15,9 @@ build: $(VENV)/.runtime  ## strict build into site/
 
 offline: $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
 	$(BIN)/python scripts/package_offline.py
+
+pdf: $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, the whole course, the answer key
+	$(BIN)/python scripts/pdf.py
 
 test: system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
 	$(BIN)/python -m pytest
