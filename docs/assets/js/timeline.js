@@ -1,0 +1,28 @@
+// Timeline filter: show only the events of one state and/or organisation, without a reload.
+// Without JS the form stays hidden and every event is shown.
+document$.subscribe(() => {
+  const form = document.querySelector(".course-timeline-filter");
+  if (!form) return;
+  const selects = [...form.querySelectorAll("select[data-filter]")];
+  const status = form.querySelector("[role=status]");
+  const apply = () => {
+    let shown = 0;
+    document.querySelectorAll(".course-timeline").forEach(list => {
+      let inList = 0;
+      list.querySelectorAll(".course-event").forEach(item => {
+        const match = selects.every(s => !s.value || item.dataset[s.dataset.filter].split(" ").includes(s.value));
+        item.hidden = !match;
+        inList += match;
+      });
+      list.nextElementSibling.hidden = inList > 0;
+      shown += inList;
+    });
+    const filtered = selects.some(s => s.value);
+    status.textContent = filtered ? `${shown} event${shown === 1 ? "" : "s"} shown.` : "";
+  };
+  form.addEventListener("change", apply);
+  form.addEventListener("reset", () => setTimeout(apply));
+  form.addEventListener("submit", event => event.preventDefault());
+  form.hidden = false;
+  apply();
+});
