@@ -1,0 +1,114 @@
+"""Glossary: data/glossary.yml becomes a generated Glossary page, first-use links with a
+tooltip in every lesson, and the "Key terms" box where a lesson puts `<!-- key-terms -->`.
+
+The lessons in the nav are scanned once, in on_nav, so the glossary page can say where
+each term is used before any page is rendered; a lesson taken out of the nav drops out.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.meta import get_data
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.citations import load_bibliography  # noqa: E402
+from course.errors import CourseError  # noqa: E402
+from course.glossary import (  # noqa: E402
+    Glossary, LessonLink, check_introduced, link_first_uses, load_glossary, render_glossary_page,
+    render_key_terms, terms_used,
+)
+
+log = logging.getLogger("mkdocs.plugins.course.glossary")
+
+GLOSSARY_FILE = "data/glossary.yml"
+BIBLIOGRAPHY_FILE = "data/references.bib"
+GLOSSARY_PAGE = "glossary.md"
+KEY_TERMS_MARKER = "<!-- key-terms -->"
+LESSON = re.compile(r"^lessons/(?!index\.md$)[^/]+\.md$")
+H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
+
+# Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
+glossary: Glossary | None = None
+glossary_file: File | None = None
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global glossary, glossary_file
+    root = Path(config.config_file_path).parent
+    glossary_file = None
+    try:
+        keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE).references
+        glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE)
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    global glossary_file
+    assert glossary is not None
+    existing = files.get_file_from_path(GLOSSARY_PAGE)
+    if existing is not None and not existing.generated_by:
+        raise PluginError(str(CourseError(
+            f"{_docs_prefix(config)}/{GLOSSARY_PAGE}", None,
+            f"this page is generated from {GLOSSARY_FILE}. Delete it and edit the data file instead.")))
+    try:
+        check_introduced(glossary, [Path(f.src_uri).stem for f in files.documentation_pages() if LESSON.match(f.src_uri)])
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+    # The content is filled in on_nav, once every lesson has been scanned.
+    glossary_file = File.generated(config, GLOSSARY_PAGE, content="# Glossary\n")
+    files.append(glossary_file)
+    return files
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
+    assert glossary is not None and glossary_file is not None
+    used_in: dict[str, list[LessonLink]] = {}
+    introduced: dict[str, LessonLink] = {}
+    lessons = [page for page in nav.pages if LESSON.match(page.file.src_uri)]
+    for number, page in enumerate(lessons, start=1):
+        markdown, _ = get_data(page.file.content_string)
+        heading = H1.search(markdown)
+        lesson = LessonLink(number, heading.group(1) if heading else page.file.name,
+                            page.file.url_relative_to(glossary_file))
+        for term in terms_used(markdown, glossary):
+            used_in.setdefault(term.name, []).append(lesson)
+            if term.introduced == Path(page.file.src_uri).stem:
+                introduced[term.name] = lesson
+    for term in glossary.terms:
+        if term.name not in used_in:
+            log.warning(f"{GLOSSARY_FILE}:{term.line}: term '{term.name}' is not used in any lesson in the nav. "
+                        "Use it in a lesson, or remove it from the glossary.")
+    glossary_file.content_string = render_glossary_page(glossary, used_in, introduced)
+    return nav
+
+
+# After citations (100), which have become raw <a> tags the matcher skips, and before
+# the timeline (30) and quiz (10) hooks insert their HTML.
+@event_priority(50)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if glossary is None or glossary_file is None or not LESSON.match(page.file.src_uri):
+        return markdown
+    url = glossary_file.url_relative_to(page.file)
+    markdown, used = link_first_uses(markdown, glossary, url)
+    return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
+
+
+# Helper functions
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
