@@ -1,0 +1,150 @@
+"""`make lesson TITLE="Water and energy"`: scaffold a lesson in the course's lesson form.
+
+Writes docs/lessons/NN-slug.md (every required section, with notes on what goes where) and
+data/quizzes/NN-slug.yml (one sample question to replace), and adds the lesson to the end of
+the Lessons section of the nav in mkdocs.yml. The new lesson builds with --strict at once.
+Usage: python scripts/new_lesson.py "Water and energy" [--root .]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+NAV_LESSON = re.compile(r"^(?P<indent>[ \t]+)- (?:[^:\n]+: )?lessons/\d+-[\w-]+\.md[ \t]*$", re.MULTILINE)
+
+LESSON = """\
+---
+teaching: 50          # minutes of teaching (the syllabus adds these up)
+exercises: 30         # minutes of activities
+readings: [moldashev2018]   # 1-3 keys from data/references.bib: the required reading
+---
+
+# {title}
+
+!!! objectives "Learning objectives"
+
+    By the end of this lesson you will be able to:
+
+    - Explain ... (3-5 items, each starting with a verb).
+    - Compare ...
+    - Assess ...
+
+!!! question "Opening question"
+
+    One question a student can think about before reading.
+
+<!-- key-terms -->
+
+## First section
+
+Write 1,800-3,000 words of your own prose in sections with headings a reader can scan.
+Cite where a fact is used, for example [@moldashev2018], and cite at least five works in all.
+
+<!-- A figure: an SVG in docs/assets/figures/{slug}-<name>.svg, embedded as
+![What the figure shows](../assets/figures/{slug}-<name>.svg)
+
+/// caption
+Figure 1. What the figure shows.
+///
+-->
+
+!!! keypoints "Key points"
+
+    - Four to seven points a student should remember.
+
+!!! discussion "Discussion questions"
+
+    1. Three to five open questions to argue about in class.
+
+## Check your understanding
+
+<!-- quiz -->
+
+## Further reading
+
+- The chapter the course is built on [@moldashev2018]: one sentence on why to read it.
+"""
+
+QUIZ = """\
+# Quiz for lessons/{slug}.md: at least 8 questions in the end. Kinds: single, multiple,
+# true-false, ordering (see data/quizzes/03-hard-institutionalism.yml for each kind).
+shuffle: true
+questions:
+  - id: {slug_id}-sample
+    kind: single
+    prompt: A sample question about "{title}". Replace it.
+    options:
+      - text: The right answer
+        correct: true
+        feedback: Why this answer is right, in your own words.
+      - text: A tempting wrong answer
+        feedback: Why this answer is wrong, in your own words.
+      - text: Another wrong answer
+        feedback: Why this one is wrong too.
+"""
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("title", nargs="?", default="")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args(argv)
+    try:
+        lesson, quiz = scaffold(args.root, args.title)
+    except ValueError as error:
+        print(f"make lesson: {error}", file=sys.stderr)
+        return 1
+    print(f"Created {lesson.relative_to(args.root)} and {quiz.relative_to(args.root)}, and added the lesson "
+          "to the nav in mkdocs.yml.\nNext: write the lesson, replace the sample question, then `make serve`.")
+    return 0
+
+
+def scaffold(root: Path, title: str) -> tuple[Path, Path]:
+    title = " ".join(title.split())
+    if not title:
+        raise ValueError('give the lesson a title: make lesson TITLE="Water and energy in Central Asia"')
+    lessons = root / "docs" / "lessons"
+    numbers = [int(match.group(1)) for path in lessons.glob("*.md") if (match := re.match(r"(\d+)-", path.name))]
+    slug = f"{max(numbers, default=0) + 1:02d}-{_slugify(title)}"
+    lesson, quiz = lessons / f"{slug}.md", root / "data" / "quizzes" / f"{slug}.yml"
+    for path in (lesson, quiz):
+        if path.exists():
+            raise ValueError(f"{path.relative_to(root)} already exists. Choose another title.")
+    config = root / "mkdocs.yml"
+    nav = _add_to_nav(config.read_text(encoding="utf-8"), f"lessons/{slug}.md")
+    lesson.write_text(LESSON.format(title=title, slug=slug), encoding="utf-8")
+    quiz.parent.mkdir(parents=True, exist_ok=True)
+    quiz.write_text(QUIZ.format(title=title.replace('"', "'"), slug=slug, slug_id=slug), encoding="utf-8")
+    config.write_text(nav, encoding="utf-8")
+    return lesson, quiz
+
+
+# Helper functions
+
+
+def _slugify(title: str) -> str:
+    """Lowercase words joined by dashes, at most about 40 characters, cut at a word."""
+    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
+    slug = ""
+    for word in words:
+        if slug and len(slug) + len(word) + 1 > 40:
+            break
+        slug = f"{slug}-{word}" if slug else word
+    return slug or "lesson"
+
+
+def _add_to_nav(config: str, path: str) -> str:
+    """The nav with `- path` after its last lesson, at the same indent (comments and layout kept)."""
+    entries = list(NAV_LESSON.finditer(config))
+    if not entries:
+        raise ValueError(f"found no lessons/NN-....md entry in the nav of mkdocs.yml; add `- {path}` "
+                         "to the Lessons section yourself.")
+    last = entries[-1]
+    return f"{config[:last.end()]}\n{last.group('indent')}- {path}{config[last.end():]}"
+
+
+if __name__ == "__main__":
+    sys.exit(main())
