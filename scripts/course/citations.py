@@ -29,7 +29,7 @@ CITATION_PATTERN = re.compile(
 )
 CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
 PLAIN_TEXT = PlainTextBackend()  # looked up once: pybtex's render_as() scans entry points per call
-ENTRY_START = re.compile(r"^\s*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
+ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,8 @@ def load_bibliography(path: Path, display_path: str) -> Bibliography:
     except PybtexSyntaxError as error:
         raise CourseError(
             display_path, getattr(error, "lineno", None),
-            f"BibTeX syntax error: {error.error_type}. Check the braces and commas of this entry.",
+            # str(error) reads "syntax error in line 41: '}' expected": keep what was expected.
+            f"BibTeX syntax error: {str(error).split(': ', 1)[-1]}. Check the braces and commas of this entry.",
         ) from None
     except Exception as error:  # pybtex reports other faults as bare exceptions
         raise CourseError(display_path, None, f"cannot read the bibliography: {error}") from None

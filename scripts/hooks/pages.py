@@ -1,0 +1,40 @@
+"""Hand-written pages: every Markdown file under docs/ must be UTF-8 before MkDocs reads it.
+
+MkDocs itself meets a page saved in another encoding with a Python traceback; this hook
+checks every page first (on_files, before any page is read) and stops the build with one
+line: the file, the line of the first bad byte, and what to do.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.errors import CourseError  # noqa: E402
+from course.sources import read_text  # noqa: E402
+
+# Hooks
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    root = Path(config.config_file_path).parent
+    for file in files.documentation_pages():
+        if file.generated_by or not file.abs_src_path:
+            continue
+        try:
+            read_text(Path(file.abs_src_path), _display_path(Path(file.abs_src_path), root))
+        except CourseError as error:
+            raise PluginError(str(error)) from None
+    return files
+
+
+# Helper functions
+
+
+def _display_path(path: Path, root: Path) -> str:
+    """The path as the author sees it from the project root, e.g. docs/about.md."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

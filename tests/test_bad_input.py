@@ -1,0 +1,239 @@
+"""The bad-input catalogue: what an instructor may get wrong, and what the build tells them.
+
+Each case breaks one thing in a scratch copy of the course and runs a real
+`mkdocs build --strict`. The build must fail with one line that names the file (and the
+line where there is one), the item, and what to do; never a Python traceback; and the
+author's files must be exactly as they were. A case whose engine has not landed yet (its
+hook is not in mkdocs.yml) is skipped, so the catalogue grows as the engines do.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from helpers import ROOT, build, copy_project, problems
+
+pytestmark = pytest.mark.slow
+
+QUIZZES = "scripts/hooks/quizzes.py"
+GLOSSARY = "scripts/hooks/glossary.py"
+TIMELINE = "scripts/hooks/timeline.py"
+SYLLABUS = "scripts/hooks/syllabus.py"
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    breaks: Callable[[Path], dict[str, object]]  # edits the copy; returns values for `expected` (e.g. a line)
+    expected: str  # the substring the error line must contain, formatted with what `breaks` returned
+    requires: str | None = None  # the hook that must be registered for this kind of input to exist
+
+
+# Editing helpers: each asserts the text it changes is there, so a case cannot pass by accident.
+
+
+def replace(project: Path, path: str, old: str, new: str) -> dict[str, object]:
+    """Replace the first `old` in a file; returns the line where it was ({line})."""
+    file = project / path
+    text = file.read_text(encoding="utf-8")
+    assert old in text, f"{path} no longer contains {old!r}: update the catalogue"
+    line = text[: text.index(old)].count("\n") + 1
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return {"line": line}
+
+
+def line_of(project: Path, path: str, text: str) -> int:
+    content = (project / path).read_text(encoding="utf-8")
+    assert text in content, f"{path} no longer contains {text!r}: update the catalogue"
+    return content[: content.index(text)].count("\n") + 1
+
+
+def first_quiz_question(project: Path, lesson: str = "01-concepts") -> tuple[str, str]:
+    """The id of the lesson quiz's first question and the text `  - id: <id>`."""
+    text = (project / f"data/quizzes/{lesson}.yml").read_text(encoding="utf-8")
+    question_id = re.search(r"^  - id: (\S+)", text, re.MULTILINE).group(1)
+    return question_id, f"  - id: {question_id}"
+
+
+def quiz_edit(old_pattern: str, new: str, lesson: str = "01-concepts") -> Callable[[Path], dict[str, object]]:
+    """Apply a regex edit inside the first question of a lesson's quiz."""
+    def breaks(project: Path) -> dict[str, object]:
+        path = project / f"data/quizzes/{lesson}.yml"
+        text = path.read_text(encoding="utf-8")
+        question_id, marker = first_quiz_question(project, lesson)
+        start = text.index(marker)
+        match = re.compile(old_pattern, re.MULTILINE).search(text, start)
+        assert match, f"{path.name}: no {old_pattern!r} in the first question: update the catalogue"
+        path.write_text(text[: match.start()] + match.expand(new) + text[match.end():], encoding="utf-8")
+        return {"id": question_id, "line": text[:start].count("\n") + 1,
+                "at": text[: match.start()].count("\n") + 1}
+    return breaks
+
+
+def remove_from_nav(lesson: str) -> Callable[[Path], dict[str, object]]:
+    def breaks(project: Path) -> dict[str, object]:
+        return replace(project, "mkdocs.yml", f"      - lessons/{lesson}.md\n", "")
+    return breaks
+
+
+def write(path: str, content: str | bytes) -> Callable[[Path], dict[str, object]]:
+    def breaks(project: Path) -> dict[str, object]:
+        file = project / path
+        file.parent.mkdir(parents=True, exist_ok=True)
+        file.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        return {}
+    return breaks
+
+
+def make_non_utf8(path: str, word: str) -> Callable[[Path], dict[str, object]]:
+    """Save one word as Latin-1, as an editor set to the wrong encoding would."""
+    def breaks(project: Path) -> dict[str, object]:
+        file = project / path
+        raw = file.read_bytes()
+        assert word.encode() in raw
+        line = raw[: raw.index(word.encode())].count(b"\n") + 1
+        file.write_bytes(raw.replace(word.encode(), word.replace("e", "é").encode("latin-1"), 1))
+        return {"line": line}
+    return breaks
+
+
+CASES = [
+    # Markdown conventions: citations, links, anchors, the nav, the encoding of a lesson.
+    Case("citation-unknown-key",
+         lambda p: replace(p, "docs/about.md", "[@moldashev2018]", "[@moldashev2019]"),
+         "docs/about.md:{line}: unknown citation key 'moldashev2019'. Did you mean 'moldashev2018'?"),
+    Case("citation-in-lesson-unknown-key",
+         lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "[@moldashev2018",
+                           "[@moldashev2018; @nosuchwork1999"),
+         "docs/lessons/03-hard-institutionalism.md:{line}: unknown citation key 'nosuchwork1999'"),
+    Case("link-to-missing-page",
+         lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliografy.md)"),
+         "Doc file 'about.md' contains a link 'bibliografy.md', but the target is not found"),
+    Case("link-to-missing-anchor",
+         lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliography.md#no-such-heading)"),
+         "the doc 'bibliography.md' does not contain an anchor '#no-such-heading'"),
+    Case("nav-names-missing-lesson",
+         lambda p: replace(p, "mkdocs.yml", "      - lessons/08-debate-and-assessment.md\n",
+                           "      - lessons/08-debate-and-assessment.md\n      - lessons/09-missing.md\n"),
+         "docs/lessons/09-missing.md: file not found. Create it or fix the path in mkdocs.yml."),
+    Case("lesson-not-utf8",
+         make_non_utf8("docs/lessons/02-case-for-a-region.md", "the"),
+         "docs/lessons/02-case-for-a-region.md:{line}: is not UTF-8 text. Save the file as UTF-8"),
+    Case("page-not-utf8",
+         make_non_utf8("docs/about.md", "the"),
+         "docs/about.md:{line}: is not UTF-8 text. Save the file as UTF-8"),
+    # The bibliography.
+    Case("bib-syntax-error",  # a field without its closing comma
+         lambda p: replace(p, "data/references.bib", "  publisher = {Routledge},\n", "  publisher = {Routledge}\n"),
+         "data/references.bib:{next}: BibTeX syntax error: '}}' expected. Check the braces and commas of this entry."),
+    Case("bib-duplicate-key",
+         lambda p: replace(p, "data/references.bib", "@book{acharya2009,", "@book{acharya1997,"),
+         "reference key 'acharya1997' is used twice (first at line"),
+    Case("bib-entry-without-year",
+         lambda p: replace(p, "data/references.bib", "  address   = {London},\n  year      = {2009}\n",
+                           "  address   = {London}\n") | {"entry": line_of(p, "data/references.bib", "@book{acharya2009,")},
+         "data/references.bib:{entry}: reference 'acharya2009' has no year. Add one"),
+    Case("bib-empty",
+         write("data/references.bib", "% nothing yet\n"),
+         "data/references.bib: holds no references. Add at least the course's source."),
+    # The syllabus: extra.course in mkdocs.yml and lesson front matter.
+    Case("course-schedule-bad-date",
+         lambda p: replace(p, "mkdocs.yml", 'start: "2027-02-01"', 'start: "2027-02-30"'),
+         "mkdocs.yml:{line}: extra.course.schedule.start: '2027-02-30' is not a date. Write dates as YYYY-MM-DD",
+         SYLLABUS),
+    Case("course-schedule-bad-weekday",
+         lambda p: replace(p, "mkdocs.yml", "weekdays: [Monday, Thursday]", "weekdays: [Monday, Thrusday]"),
+         "extra.course.schedule.weekdays: 'Thrusday' is not a weekday.", SYLLABUS),
+    Case("course-unknown-setting",
+         lambda p: replace(p, "mkdocs.yml", "    term: Any term", "    trem: Any term"),
+         "extra.course: unknown setting 'trem'. Known settings:", SYLLABUS),
+    Case("lesson-front-matter-wrong-type",
+         lambda p: replace(p, "docs/lessons/01-concepts.md", "teaching: 50", "teaching: fifty"),
+         "docs/lessons/01-concepts.md:1: front matter needs `teaching:` as whole minutes", SYLLABUS),
+    Case("lesson-reading-unknown-key",
+         lambda p: replace(p, "docs/lessons/01-concepts.md", "readings: [moldashev2018,", "readings: [moldashev2081,"),
+         "docs/lessons/01-concepts.md:1: front matter `readings:` names 'moldashev2081', which is not in "
+         "data/references.bib", SYLLABUS),
+    Case("syllabus-page-shadowed",
+         write("docs/syllabus.md", "# My own syllabus\n"),
+         "docs/syllabus.md: is generated from mkdocs.yml's extra.course and the nav. Delete the hand-written file",
+         SYLLABUS),
+    # Quizzes: data/quizzes/<lesson>.yml.
+    Case("quiz-malformed-yaml",
+         quiz_edit(r"^    kind: (\S+)$", r"    kind: \1\n   prompt: [unclosed"),
+         "data/quizzes/01-concepts.yml:", QUIZZES),
+    Case("quiz-empty-file", write("data/quizzes/01-concepts.yml", "# to do\n"),
+         "data/quizzes/01-concepts.yml: is empty. Add content or remove the file.", QUIZZES),
+    Case("quiz-not-utf8", make_non_utf8("data/quizzes/02-case-for-a-region.yml", "the"),
+         "data/quizzes/02-case-for-a-region.yml:{line}: is not UTF-8 text.", QUIZZES),
+    Case("quiz-unknown-kind", quiz_edit(r"^    kind: \S+$", "    kind: essay"),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown kind 'essay'. Use one of:", QUIZZES),
+    Case("quiz-missing-prompt", quiz_edit(r"^    prompt: (>-\n(      .*\n)+|.*\n)", ""),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}':", QUIZZES),
+    Case("quiz-duplicate-id",
+         lambda p: replace(p, "data/quizzes/01-concepts.yml", "  - id: hard-features", "  - id: regionalization-example")
+         | {"first": line_of(p, "data/quizzes/01-concepts.yml", "  - id: regionalization-example")},
+         "data/quizzes/01-concepts.yml:{line}: question 'regionalization-example': the id is used twice "
+         "(first at line {first})", QUIZZES),
+    Case("quiz-no-correct-option", quiz_edit(r"^        correct: true\n", ""),
+         "question '{id}': no option is marked 'correct: true'. Mark the right answer.", QUIZZES),
+    Case("quiz-wrong-type", lambda p: replace(p, "data/quizzes/01-concepts.yml", "shuffle: true", "shuffle: often"),
+         "data/quizzes/01-concepts.yml:{line}: 'shuffle' must be true or false.", QUIZZES),
+    Case("quiz-duplicate-yaml-key", quiz_edit(r"^    kind: (\S+)$", r"    kind: \1\n    kind: \1"),
+         "data/quizzes/01-concepts.yml:{at_next}: key 'kind' appears twice in the same entry", QUIZZES),
+    Case("quiz-section-not-a-heading", quiz_edit(r"^    section: \S+$", "    section: no-such-heading"),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}': section 'no-such-heading' is not a heading of "
+         "docs/lessons/01-concepts.md", QUIZZES),
+    Case("quiz-for-lesson-removed-from-nav", remove_from_nav("05-new-momentum"),
+         "data/quizzes/05-new-momentum.yml", QUIZZES),
+    Case("quiz-for-lesson-that-does-not-exist",
+         lambda p: (p / "data/quizzes/09-extra.yml").write_text(
+             (p / "data/quizzes/01-concepts.yml").read_text(encoding="utf-8"), encoding="utf-8") and {},
+         "data/quizzes/09-extra.yml", QUIZZES),
+]
+
+
+def author_files(project: Path) -> dict[str, str]:
+    """A fingerprint of everything the author wrote, to show a failed build changed nothing."""
+    found = {}
+    for part in ("mkdocs.yml", "docs", "data", "overrides"):
+        paths = [project / part] if (project / part).is_file() else sorted((project / part).rglob("*"))
+        for path in paths:
+            if path.is_file():
+                found[path.relative_to(project).as_posix()] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return found
+
+
+def registered_hooks() -> str:
+    return (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nhooks:", 1)[-1].split("\n\n", 1)[0]
+
+
+def test_the_catalogue_covers_at_least_25_kinds():
+    assert len({case.id for case in CASES}) == len(CASES) >= 25
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_stops_the_build_with_one_clear_line(case: Case, tmp_path: Path):
+    if case.requires and case.requires not in registered_hooks():
+        pytest.skip(f"{case.requires} has not landed yet")
+    project = copy_project(tmp_path / "project")
+    values = case.breaks(project) or {}
+    if "at" in values:
+        values["at_next"] = values["at"] + 1
+    if "line" in values:
+        values["next"] = values["line"] + 1
+    expected = case.expected.format(**values)
+    before = author_files(project)
+
+    site = tmp_path / "site"
+    result = build(project, site)
+
+    assert result.returncode != 0, f"the build passed:\n{result.stdout}"
+    assert "Traceback" not in result.stdout, result.stdout
+    lines = problems(result.stdout)
+    assert any(expected in line for line in lines), f"expected {expected!r} in:\n" + "\n".join(lines)
+    assert author_files(project) == before, "the failed build changed the author's files"
