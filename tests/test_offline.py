@@ -72,14 +72,19 @@ def test_offline_copy_from_a_folder_navigates_searches_and_asks_nothing_of_the_n
 
 
 def _answer_a_quiz_if_there_is_one(offline) -> None:
-    """Answer the first question of lesson 1's quiz and find the answer kept after a reload."""
+    """Answer lesson 1's first single-choice question, get feedback, and find it kept after a reload."""
     offline.goto("lessons/01-concepts.html")
     page = offline.page
-    option = page.locator(".course-quiz input[type=radio]").first
-    if option.count() == 0:
-        return  # the quiz script has not landed yet: navigation and search are still tested
+    question = page.locator(".course-quiz__question[data-kind=single]").first
+    if question.count() == 0:
+        return  # the quiz hook has not landed yet: navigation and search are still tested
+    question_id = question.get_attribute("data-id")
+    option = question.locator("input[type=radio]").first
+    value = option.get_attribute("value")
     option.check()
-    page.locator(".course-quiz button[type=submit], .course-quiz button.course-quiz__check").first.click()
+    question.locator("button[data-action=check]").click()
+    assert question.locator(".course-quiz__feedback").inner_text().strip() != ""
     page.reload()
     page.wait_for_load_state("load")
-    assert page.locator(".course-quiz input[type=radio]:checked").count() >= 1
+    kept = page.locator(f".course-quiz__question[data-id='{question_id}'] input[value='{value}']")
+    assert kept.is_checked(), "the answer was not kept in localStorage on file://"
