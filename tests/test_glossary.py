@@ -249,7 +249,7 @@ def test_empty_definition(tmp_path):
     category: concept
     definition: "  "
 """)
-    assert message == ("data/glossary.yml:8: term 'supranationality' has an empty definition. "
+    assert message == ("data/glossary.yml:10: term 'supranationality' has an empty definition. "
                        "Write one to three sentences.")
 
 
@@ -259,7 +259,7 @@ def test_bad_category(tmp_path):
     category: idea
     definition: Above the states.
 """)
-    assert message == ("data/glossary.yml:8: term 'supranationality' has category 'idea'. "
+    assert message == ("data/glossary.yml:9: term 'supranationality' has category 'idea'. "
                        "Use one of: concept, organisation, agreement, place, person, format.")
 
 
@@ -270,7 +270,7 @@ def test_unknown_citation_key(tmp_path):
     definition: Consensus.
     cite: acharya1998
 """)
-    assert message == ("data/glossary.yml:8: term 'ASEAN way' cites unknown key 'acharya1998'. "
+    assert message == ("data/glossary.yml:11: term 'ASEAN way' cites unknown key 'acharya1998'. "
                        "Did you mean 'acharya1997'? Use a key from data/references.bib.")
 
 

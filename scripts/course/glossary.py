@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import CourseError
 from .markup import plain_text, render_markdown
-from .sources import line_of, load_yaml
+from .sources import line_of, load_yaml, read_text
 
 CATEGORIES = ("concept", "organisation", "agreement", "place", "person", "format")
 CATEGORY_LABELS = {
@@ -50,6 +50,7 @@ PROTECTED = "|".join((
     r"\{:?[ \t]*[.#][^}\n]*\}",                                 # attribute list
     r"“[^”\n]*”",                                               # quotation in curly quotes
 ))
+FIELD_LINE = re.compile(r"^(?P<dash>[ \t]*-[ \t]+)?[ \t]*(?P<key>[A-Za-z_]+)[ \t]*:")
 WORD_START = r"(?<![\w])(?<!\w-)"   # not inside a word, nor after "Central-" in "Central-Asia"
 WORD_END = r"(?![\w])(?!-\w)"       # "Central Asia" does not match in "Central Asia-only"
 
@@ -110,6 +111,7 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
                   bibliography_path: str = "data/references.bib") -> Glossary:
     """Read and check data/glossary.yml; any mistake is a CourseError naming file and line."""
     data = load_yaml(path, display_path)
+    _mark_field_lines(data, read_text(path, display_path).splitlines())
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:
         raise CourseError(display_path, line_of(data, 1),
@@ -126,11 +128,11 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
                 close = difflib.get_close_matches(name, [t.name for t in terms], n=1)
                 hint = f" Did you mean '{close[0]}'?" if close else ""
                 raise CourseError(
-                    display_path, line_of(entry.get("related"), term.line),
+                    display_path, _field_line(entry, "related", term.line),
                     f"term '{term.name}' lists related term '{name}', which is not in the glossary.{hint} "
                     "Add that term or fix the spelling.")
             if target is term:
-                raise CourseError(display_path, line_of(entry.get("related"), term.line),
+                raise CourseError(display_path, _field_line(entry, "related", term.line),
                                   f"term '{term.name}' lists itself as related. Remove it from 'related'.")
             related.append(target.name)
         if term.cite is not None and citation_keys is not None and term.cite not in citation_keys:
@@ -306,7 +308,8 @@ def _read_term(entry: Any, path: str) -> Term:
     name = " ".join(name.split())
     definition = entry.get("definition")
     if not isinstance(definition, str) or not definition.strip():
-        raise CourseError(path, line, f"term '{name}' has an empty definition. Write one to three sentences.")
+        raise CourseError(path, _field_line(entry, "definition", line),
+                          f"term '{name}' has an empty definition. Write one to three sentences.")
     category = entry.get("category")
     if category not in CATEGORIES:
         raise CourseError(path, _field_line(entry, "category", line),
@@ -336,7 +339,7 @@ def _string_list(entry: dict, key: str, name: str, path: str, line: int) -> list
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
-        raise CourseError(path, line_of(value, line),
+        raise CourseError(path, _field_line(entry, key, line),
                           f"term '{name}': '{key}' must be a list of names, e.g. {key}: [EAEU, ЕАЭС].")
     return [" ".join(item.split()) for item in value]
 
@@ -348,7 +351,7 @@ def _check_unique(terms: list[Term], entries: list[Any], path: str) -> None:
     for term, entry in zip(terms, entries):
         for index, name in enumerate(term.names):
             key = _key(name)
-            line = term.line if index == 0 else line_of(entry.get("aliases"), term.line)
+            line = term.line if index == 0 else _field_line(entry, "aliases", term.line)
             if key in seen:
                 owner, first = seen[key]
                 if index == 0 and owner == name:
@@ -368,8 +371,31 @@ def _check_unique(terms: list[Term], entries: list[Any], path: str) -> None:
 
 
 def _field_line(entry: dict, key: str, default: int) -> int:
-    value = entry.get(key)
-    return line_of(value, default) or default
+    """The line of one field of an entry (YAML scalars carry no line of their own)."""
+    return getattr(entry, "field_lines", {}).get(key, default)
+
+
+def _mark_field_lines(data: Any, lines: list[str]) -> None:
+    """Give each entry a field_lines map, {field: line}, read from the file's text."""
+    entries = data.get("terms") if isinstance(data, dict) else None
+    for entry in entries if isinstance(entries, list) else []:
+        start = line_of(entry)
+        if not isinstance(entry, dict) or not start:
+            continue
+        found: dict[str, int] = {}
+        indent = None
+        for number in range(start, len(lines) + 1):
+            match = FIELD_LINE.match(lines[number - 1])
+            if match is None:
+                continue
+            column = match.start("key")
+            if indent is None:
+                indent = column
+            elif match.group("dash") or column < indent:
+                break  # the next entry, or the end of the list
+            if column == indent:
+                found.setdefault(match.group("key"), number)
+        entry.field_lines = found
 
 
 def _key(name: str) -> str:
