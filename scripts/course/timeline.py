@@ -273,10 +273,11 @@ def render_year_grid(history: History, year: int, cite: Cite) -> str:
             cells.append(f"<td>{_status_mark(member)}</td>")
         rows.append(f'<tr><th scope="row">{_text(state.name)}</th>{"".join(cells)}</tr>')
     keys = _unique(key for o in organisations for m in grid[o.id].values() for key in m.sources)
-    return (f'<table class="course-membership-grid" data-year="{year}">'
+    # One HTML block (no line break), so that a caption placed after the marker wraps table and sources.
+    return (f'<div class="course-membership"><table class="course-membership-grid" data-year="{year}">'
             f'<thead><tr><th scope="col">State in {year}</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>\n'
-            f'<p class="course-membership-sources">Sources: {cite(keys)}.</p>')
+            f'<tbody>{"".join(rows)}</tbody></table>'
+            f'<p class="course-membership-sources">Sources: {cite(keys)}.</p></div>')
 
 
 def render_membership_table(history: History, cite: Cite) -> str:
@@ -373,11 +374,11 @@ CHART_STYLE = (
     ".course-chart text{fill:currentColor}"
     ".course-chart .tlc-name{font-weight:700}"
     ".course-chart .tlc-year{text-anchor:middle}"
-    ".course-chart .tlc-since{font-size:9px;fill:var(--md-primary-bg-color,#fff)}"
+    ".course-chart .tlc-since{font-size:9px;fill:var(--md-default-bg-color,#fff)}"
     ".course-chart .tlc-grid{stroke:currentColor;stroke-opacity:.12}"
     ".course-chart .tlc-major{stroke-opacity:.35}"
     ".course-chart .tlc-life{fill:currentColor;fill-opacity:.05}"
-    ".course-chart .tlc-bar{fill:var(--md-primary-fg-color,#00695c);stroke:var(--md-primary-fg-color,#00695c)}"
+    ".course-chart .tlc-bar{fill:var(--md-typeset-a-color,#00695c);stroke:var(--md-typeset-a-color,#00695c)}"
     ".course-chart .tlc-central-asian .tlc-bar{fill:var(--md-accent-fg-color,#b3400f);"
     "stroke:var(--md-accent-fg-color,#b3400f)}"
     ".course-chart .tlc-associate,.course-chart .tlc-observer{fill-opacity:0!important;stroke-width:1.5;"

@@ -103,7 +103,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             return render_comparison_table(history)
         year = match["arg"] or ""
         if not year.isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
-            line = markdown.count("\n", 0, match.start()) + 1 + _front_matter_lines(page, markdown)
+            line = _line_in_source(page, match[0])
             raise PluginError(str(CourseError(
                 f"docs/{page.file.src_uri}", line,
                 f"marker '{match[0]}' needs a year from {FIRST_YEAR} to {LAST_YEAR}, e.g. <!-- membership 2002 -->.")))
@@ -132,10 +132,10 @@ def _title(file: File) -> str:
     return match.group(1) if match else file.src_uri
 
 
-def _front_matter_lines(page: Page, markdown: str) -> int:
-    """How many lines the front matter took, so errors give the line in the author's file."""
+def _line_in_source(page: Page, text: str) -> int | None:
+    """The line of text in the author's file (earlier hooks may have added lines to the Markdown)."""
     source = page.file.abs_src_path
     if not source or not Path(source).is_file():
-        return 0
-    text = Path(source).read_text(encoding="utf-8-sig")
-    return max(0, text.count("\n") - markdown.count("\n"))
+        return None
+    content = Path(source).read_text(encoding="utf-8-sig")
+    return content.count("\n", 0, content.index(text)) + 1 if text in content else None
