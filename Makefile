@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline pdf lesson
+.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,9 @@ pdf: $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, 
 
 lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesson TITLE="Water and energy"
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
+
+bench: $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
+	$(BIN)/python scripts/bench.py
 
 test: system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
 	$(BIN)/python -m pytest
