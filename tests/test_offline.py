@@ -68,6 +68,30 @@ def test_offline_copy_from_a_folder_navigates_searches_and_asks_nothing_of_the_n
     assert sum(url.startswith("file://") for url in offline.requests) > 10
 
 
+def test_every_page_works_from_a_folder_with_tooltips_and_the_timeline_filter(offline, offline_copy):
+    pages = sorted(path.relative_to(offline_copy).as_posix() for path in offline_copy.rglob("*.html")
+                   if "assets" not in path.parts and path.name != "404.html")
+    assert len(pages) >= 12
+    for path in pages:
+        offline.goto(path)
+        assert offline.errors == [], path
+        assert offline.console == [], path
+    assert [url for url in offline.requests if urlparse(url).scheme not in LOCAL_SCHEMES] == []
+    page = offline.page
+    offline.goto("lessons/01-concepts.html")
+    term = page.locator("article a.course-term").first
+    if term.count():  # glossary: the definition shows as Material's tooltip on hover
+        term.hover()
+        page.locator(".md-tooltip2, .md-tooltip").first.wait_for(state="visible", timeout=5_000)
+    if (offline_copy / "timeline.html").exists():  # the timeline filter runs without a server
+        offline.goto("timeline.html")
+        events = page.locator(".course-event")
+        total = events.count()
+        page.locator("select[data-filter]").first.select_option(index=1)
+        shown = page.locator(".course-event:not([hidden])").count()
+        assert 0 < shown < total
+
+
 # Helper functions
 
 
