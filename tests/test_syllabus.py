@@ -116,3 +116,14 @@ def test_change_the_dates_or_the_nav_and_the_schedule_follows(tmp_path):
     assert result.returncode != 0
     assert re.search(r"mkdocs.yml:\d+: extra.course.schedule.weekdays: 'Tuesdy' is not a weekday", result.stdout)
     assert "Traceback" not in result.stdout
+
+
+def test_activities_come_from_the_front_matter_or_the_lesson_text(tmp_path):
+    source = tmp_path / "09-new.md"
+    body = ('# New\n\n!!! example "Try it: two headlines (10 minutes)"\n\n    Text.\n\n'
+            "## Role-play: the *chaikhana* summit\n\n!!! discussion \"Discussion questions\"\n\n    1. Why?\n")
+    source.write_text("---\nteaching: 50\nexercises: 30\n---\n" + body, encoding="utf-8")
+    found = read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None).activities
+    assert found == ("Try it: two headlines", "Role-play: the *chaikhana* summit", "discussion questions")
+    source.write_text("---\nteaching: 50\nexercises: 30\nactivity: Field trip\n---\n" + body, encoding="utf-8")
+    assert read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None).activities == ("Field trip",)

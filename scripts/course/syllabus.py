@@ -27,6 +27,13 @@ SCHEDULE_KEYS = {"start", "weekdays", "dates", "skip", "session_minutes"}
 QUIZ_HEADING = "## Check your understanding"
 QUIZ_ANCHOR = "check-your-understanding"
 H1 = re.compile(r"^# +(?P<title>.+?)\s*$", re.MULTILINE)
+# What students do in class, found in the lesson itself: `!!! example "Try it: ..."` boxes,
+# sections such as "## Seminar debate" or "## Role-play: ...", and the discussion questions.
+ACTIVITY = re.compile(
+    r'^(?:[!?]{3}\+? *example +"(?P<box>[^"]+)"'
+    r"|## +(?P<section>(?:Role-play|Seminar|Debate|Activity|Exercise|Simulation)\b.*?)\s*)$"
+    r'|^(?P<discussion>[!?]{3}\+? *discussion\b)', re.MULTILINE | re.IGNORECASE)
+ACTIVITY_MINUTES = re.compile(r"\s*\(\d+\s*min(?:utes)?\)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -65,7 +72,7 @@ class Lesson:
     teaching: int
     exercises: int
     readings: tuple[str, ...]
-    activity: str = ""
+    activities: tuple[str, ...] = ()  # Markdown: `activity:` from the front matter, or found in the text
     quiz_questions: int = 0  # 0: no quiz file
     has_quiz_heading: bool = False
 
@@ -138,9 +145,10 @@ def read_lesson(source: Path, display_path: str, src_uri: str, number: int, quiz
             questions = len(data.get("questions") or []) if isinstance(data, Mapping) else 0
         except CourseError:
             questions = 0  # the quiz hook reports a broken quiz file with its own message
-    activity = meta.get("activity", "")
+    activity = meta.get("activity")
+    activities = (str(activity),) if activity else _activities(body)
     return Lesson(number=number, src_uri=src_uri, title=title.group("title"), readings=tuple(readings),
-                  activity=str(activity or ""), quiz_questions=questions,
+                  activities=activities, quiz_questions=questions,
                   has_quiz_heading=QUIZ_HEADING in body, **minutes)
 
 
@@ -206,10 +214,21 @@ def _row(session: Session, dated: bool) -> list[str]:
         quiz = f"[{lesson.quiz_questions} questions]({target})"
     activity = ""
     if last:
-        activity = render_markdown(lesson.activity, inline=True) if lesson.activity else "Discussion questions"
-        activity += f" ({lesson.exercises} min)" if lesson.exercises else ""
+        activity = "; ".join(render_markdown(text, inline=True) for text in lesson.activities)
+        activity = activity[:1].upper() + activity[1:]
+        activity += f" ({lesson.exercises} min)" if activity and lesson.exercises else ""
     date = [f"{session.date:%a} {session.date.day} {session.date:%b %Y}" if session.date else ""] if dated else []
     return [str(session.number)] + date + [title, reading, quiz, activity]
+
+
+def _activities(body: str) -> tuple[str, ...]:
+    found = []
+    for match in ACTIVITY.finditer(body):
+        if match.group("discussion"):
+            found.append("discussion questions")
+        else:
+            found.append(ACTIVITY_MINUTES.sub("", match.group("box") or match.group("section")).strip())
+    return tuple(dict.fromkeys(text for text in found if text))
 
 
 def _session_dates(schedule: Schedule, count: int, path: str) -> list[dt.date]:
