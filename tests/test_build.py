@@ -66,6 +66,8 @@ def test_citations_are_author_date_and_link_to_a_reference_on_the_same_page(site
             assert re.fullmatch(r".+ (\d{4}[a-z]?|n\.d\.)(, .+)?", cite.get_text()), cite
             target = cite["href"].removeprefix("#")
             assert soup.find(id=target), f"{path}: {cite['href']} has no reference on the page"
+        for code in soup.find_all("code"):  # the adapt guide shows the syntax in code
+            code.decompose()
         assert "[@" not in soup.get_text(), f"{path}: a citation was left unrendered"
     assert cited_pages >= 9  # home, about, bibliography and every lesson
 
