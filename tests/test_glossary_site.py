@@ -10,7 +10,6 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from course.glossary import load_glossary
 from helpers import ROOT, copy_project

@@ -8,6 +8,7 @@ Linking a page is then a single left-to-right pass, whatever the number of terms
 from __future__ import annotations
 
 import difflib
+import functools
 import html
 import re
 import unicodedata
@@ -74,7 +75,7 @@ class Term:
 
     @property
     def tooltip(self) -> str:
-        return plain_text(self.definition)
+        return _plain(self.definition)
 
 
 @dataclass
@@ -160,7 +161,7 @@ def check_introduced(glossary: Glossary, lessons: Collection[str]) -> None:
 
 
 def compile_pattern(terms: Iterable[Term]) -> re.Pattern[str]:
-    """One pattern for a whole page: protected regions, then any term, then any other word.
+    """One pattern for a whole page: a protected region (skipped whole) or a term.
 
     Terms are merged into a trie, so a page position costs a few character tests however
     many terms there are, and longer names are tried before their prefixes. The trie
@@ -175,7 +176,7 @@ def compile_pattern(terms: Iterable[Term]) -> re.Pattern[str]:
             node[""] = {}  # a name ends here
     alternatives = _trie_regex(trie) or r"(?!)"
     return re.compile(
-        rf"(?P<skip>{PROTECTED})|(?P<term>{WORD_START}(?i:{alternatives}){WORD_END})|\w+",
+        rf"(?P<skip>{PROTECTED})|(?P<term>{WORD_START}(?i:{alternatives}){WORD_END})",
         re.MULTILINE,
     )
 
@@ -449,6 +450,11 @@ def _trie_regex(node: dict[str, Any]) -> str:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     return f"(?:{body})?" if "" in node else body
+
+
+@functools.cache
+def _plain(definition: str) -> str:
+    return plain_text(definition)  # a Markdown render: once per definition, not once per page
 
 
 def _term_link(term: Term, text: str, glossary_url: str) -> str:
