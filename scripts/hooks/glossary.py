@@ -3,6 +3,14 @@ tooltip in every lesson, and the "Key terms" box where a lesson puts `<!-- key-t
 
 The lessons in the nav are scanned once, in on_nav, so the glossary page can say where
 each term is used before any page is rendered; a lesson taken out of the nav drops out.
+
+Tooltips: a term link carries the definition in its `title`; Material's content.tooltips
+turns that into a tooltip shown on hover and on keyboard focus (and names it with
+aria-describedby). On a touch screen a tap simply follows the link to the term's entry on
+the Glossary page (highlighted with :target; Back returns to the same place in the lesson).
+We chose that over a tap-to-show tooltip: it needs no script of ours, it is how every other
+link behaves, the entry gives more than the tooltip (other names, related terms, a source,
+where else the term is used), and the lesson's Key terms box lists every definition in place.
 """
 from __future__ import annotations
 
