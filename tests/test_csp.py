@@ -125,3 +125,33 @@ def test_a_quiz_works_under_the_policy(csp_visit, site_dir):
     question.locator("[data-action=check]").click()
     assert question.locator(".course-quiz__feedback").inner_text().strip() != ""
     assert violations(csp_visit) == [] and csp_visit.errors == []
+
+
+@pytest.mark.browser
+def test_a_glossary_tooltip_works_under_the_policy(csp_visit, site_dir):
+    path = first_page_with(site_dir, "article a.course-term[title]")
+    if path is None:
+        pytest.skip("no glossary links on the site yet (issue 6)")
+    csp_visit.goto(path)
+    link = csp_visit.page.locator("article a.course-term:visible").first
+    definition = link.get_attribute("title")
+    link.hover()
+    tooltip = csp_visit.page.locator(".md-tooltip2--active")
+    tooltip.wait_for(timeout=5_000)
+    assert tooltip.inner_text().strip()[:40] == definition.strip()[:40]
+    assert violations(csp_visit) == [] and csp_visit.errors == []
+
+
+@pytest.mark.browser
+def test_the_timeline_filter_works_under_the_policy(csp_visit, site_dir):
+    path = first_page_with(site_dir, "select[data-filter]")
+    if path is None:
+        pytest.skip("no timeline filter on the site yet (issue 7)")
+    csp_visit.goto(path)
+    events = csp_visit.page.locator(".course-event")
+    total = events.count()
+    csp_visit.page.locator("select[data-filter=states]").select_option("tm")
+    visible = csp_visit.page.locator(".course-event:visible").count()
+    assert 0 < visible < total
+    assert "shown" in csp_visit.page.locator(".course-timeline-filter [role=status]").inner_text()
+    assert violations(csp_visit) == [] and csp_visit.errors == []
