@@ -32,6 +32,9 @@ PLAIN_TEXT = PlainTextBackend()  # looked up once: pybtex's render_as() scans en
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 
 
+_loaded: dict[tuple[str, str], "Bibliography"] = {}
+
+
 @dataclass(frozen=True)
 class Reference:
     key: str
@@ -73,6 +76,17 @@ class Bibliography:
 
 def load_bibliography(path: Path, display_path: str) -> Bibliography:
     text = read_text(path, display_path)
+    # Several hooks (citations, glossary, timeline, syllabus) each load the same file in one
+    # build: parse and format it once per content. Keyed on the text, so an edit is re-read.
+    cached = _loaded.get((display_path, text))
+    if cached is None:
+        cached = _loaded[(display_path, text)] = _parse_bibliography(text, display_path)
+        while len(_loaded) > 4:  # serve re-reads an edited file: keep only the recent ones
+            del _loaded[next(iter(_loaded))]
+    return cached
+
+
+def _parse_bibliography(text: str, display_path: str) -> Bibliography:
     lines = {m.group("key"): text.count("\n", 0, m.start()) + 1 for m in ENTRY_START.finditer(text)}
     seen: dict[str, int] = {}
     for match in ENTRY_START.finditer(text):

@@ -70,8 +70,13 @@ def line_of(node: Any, default: int | None = None) -> int | None:
 # Helper functions
 
 
+# libyaml's parser when PyYAML has it (its wheels do): about ten times faster than the
+# pure-Python one, with the same nodes, marks and errors. The constructors below stay Python.
+_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _lined_loader(display_path: str) -> type[yaml.SafeLoader]:
-    class Loader(yaml.SafeLoader):
+    class Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
         pass
 
     def construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> LineDict:
