@@ -111,9 +111,12 @@ def test_true_false_keeps_true_before_false(tmp_path):
 
 def test_editing_a_question_changes_only_its_hash(tmp_path):
     before = load_quiz(write_quiz(tmp_path, GOOD), "q.yml")
-    after = load_quiz(write_quiz(tmp_path, GOOD.replace("Pick two.", "Pick the two.")), "q.yml")
+    edited = GOOD.replace("Pick two.", "Pick the two.").replace("{text: C, feedback", "{text: C or D, feedback")
+    after = load_quiz(write_quiz(tmp_path, edited), "q.yml")
     changed = [a.id for a, b in zip(before.questions, after.questions) if a.digest != b.digest]
     assert changed == ["pick-two"]
+    reworded = load_quiz(write_quiz(tmp_path, GOOD.replace("Pick two.", "Pick the two.")), "q.yml")
+    assert [q.digest for q in reworded.questions] == [q.digest for q in before.questions]  # prompt polish keeps answers
 
 
 def test_data_text_cannot_inject_html(tmp_path):
@@ -191,7 +194,9 @@ def test_section_that_is_not_a_heading_names_file_line_and_question(tmp_path):
     check_sections(quiz, {"the-central-asian-economic-community"}, "docs/lessons/03-hard-institutionalism.md")
     with pytest.raises(CourseError) as caught:
         check_sections(quiz, {"caco-in-2002", "eurasec-in-2000"}, "docs/lessons/03-hard-institutionalism.md")
-    assert str(caught.value).startswith(
+    assert str(caught.value) == (
         "data/quizzes/03-hard-institutionalism.yml:3: question 'caec-founding': section "
         "'the-central-asian-economic-community' is not a heading of docs/lessons/03-hard-institutionalism.md. "
-        "Use one of its heading anchors: caco-in-2002, eurasec-in-2000.")
+        "Use one of: caco-in-2002, eurasec-in-2000.")
+    with pytest.raises(CourseError, match="Did you mean 'the-central-asian-economic-communities'"):
+        check_sections(quiz, {"the-central-asian-economic-communities", "caco-in-2002"}, "lesson.md")

@@ -8,6 +8,7 @@ nor put in the search index.
 """
 from __future__ import annotations
 
+import difflib
 import hashlib
 import html
 import json
@@ -50,7 +51,7 @@ class Question:
     explanation: str
     section: str | None
     line: int | None
-    digest: str  # changes when what is asked or what is right changes: stale progress is dropped
+    digest: str  # changes when the options or what is right change: stale progress is dropped
 
     @property
     def shuffled(self) -> bool:
@@ -114,9 +115,10 @@ def check_sections(quiz: Quiz, anchors: set[str], lesson_path: str) -> None:
     """Every `section:` must be a heading anchor of the lesson (MkDocs' toc decides the anchors)."""
     for question in quiz.questions:
         if question.section and question.section not in anchors:
+            close = difflib.get_close_matches(question.section, anchors, n=1)
+            hint = f"Did you mean '{close[0]}'?" if close else f"Use one of: {', '.join(sorted(anchors))}."
             raise quiz.error(question.line, question.id,
-                             f"section '{question.section}' is not a heading of {lesson_path}. "
-                             f"Use one of its heading anchors: {', '.join(sorted(anchors)) or 'none'}.")
+                             f"section '{question.section}' is not a heading of {lesson_path}. {hint}")
 
 
 # Rendering
@@ -140,7 +142,7 @@ def render_quiz(quiz: Quiz, section_links: dict[str, tuple[str, str]] | None = N
                  "Choose your answers, then check each one.</p>")
     parts.append('<div class="course-quiz__bar" data-js hidden>'
                  f'<p class="course-quiz__score" aria-live="polite">Score: 0 of {number}</p>'
-                 '<button type="button" class="md-button course-quiz__reset">Reset this quiz</button></div>')
+                 '<button type="button" class="course-quiz__reset">Reset this quiz</button></div>')
     for position, question in enumerate(quiz.questions, start=1):
         parts.append(_render_question(quiz, question, position, (section_links or {}).get(question.section or "")))
     parts.append("</div>")
@@ -227,7 +229,9 @@ def _parse_question(quiz: Quiz, raw: Any) -> Question:
     if not isinstance(explanation, str):
         raise quiz.error(line, question_id, "'explanation' must be text.")
     options = _OPTION_PARSERS[kind](quiz, raw, question_id)
-    digest_source = json.dumps([kind, prompt, [(o.text, o.correct) for o in options]], ensure_ascii=False)
+    # The prompt's wording may be polished freely; a change to the options (whose indexes the
+    # stored answer uses) or to what is right drops the stored answer.
+    digest_source = json.dumps([kind, [(o.text, o.correct) for o in options]], ensure_ascii=False)
     digest = hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:8]
     return Question(question_id, kind, prompt, options, explanation.strip(),
                     section.strip() if section else None, line, digest)
@@ -369,9 +373,9 @@ def _render_question(quiz: Quiz, question: Question, position: int, section: tup
         parts.append("</ul>")
     parts.append(
         '<div class="course-quiz__actions" data-js hidden>'
-        '<button type="button" class="md-button md-button--primary" data-action="check">Check</button>'
-        '<button type="button" class="md-button" data-action="retry">Try again</button>'
-        '<button type="button" class="md-button" data-action="reveal">Show answer</button></div>'
+        '<button type="button" data-action="check">Check</button>'
+        '<button type="button" data-action="retry">Try again</button>'
+        '<button type="button" data-action="reveal">Show answer</button></div>'
         '<div class="course-quiz__feedback" aria-live="polite"></div>')
     if section:
         url, heading = section

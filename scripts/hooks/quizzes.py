@@ -1,0 +1,200 @@
+"""Quizzes: `<!-- quiz -->` in a lesson becomes the quiz in data/quizzes/<lesson-slug>.yml.
+
+Also generates the review page (every lesson's quiz, with an overall score) and the
+instructors' answer key. The script and style are docs/assets/js/quiz.js and css/quiz.css.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import sys
+from pathlib import Path
+
+from markdown.extensions.toc import slugify, unique
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.errors import CourseError  # noqa: E402
+from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
+
+log = logging.getLogger("mkdocs.plugins.course.quizzes")
+
+QUIZ_FOLDER = "data/quizzes"
+QUIZ_MARKER = "<!-- quiz -->"
+REVIEW_PAGE = "review-quiz.md"
+ANSWER_KEY_PAGE = "instructors/answer-key.md"
+# Generated pages hold one placeholder per lesson, filled last (priority 10) like the lessons'
+# markers, so that no earlier hook (the glossary) ever reads the quiz HTML.
+GENERATED_MARKER = re.compile(r"<!-- course-(?P<what>quiz|key): (?P<slug>[\w-]+) -->")
+HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$", re.MULTILINE)
+FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
+
+quizzes: dict[str, Quiz] = {}
+lessons: dict[str, "Lesson"] = {}  # by slug, in nav order
+
+
+class Lesson:
+    def __init__(self, file: File, number: int, display_path: str) -> None:
+        self.file = file
+        self.number = number
+        self.display_path = display_path
+        text = FENCE.sub("", Path(file.abs_src_path).read_text(encoding="utf-8-sig")) if file.abs_src_path else ""
+        self.title = next((m.group("text") for m in HEADING.finditer(text) if len(m.group("level")) == 1), file.name)
+        self.headings = _heading_titles(text)  # anchor -> heading text, for the "revisit" links
+
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global quizzes, lessons
+    root = Path(config.config_file_path).parent
+    lessons = {}
+    try:
+        quizzes = load_quizzes(root / QUIZ_FOLDER, QUIZ_FOLDER)
+        in_nav = set(_nav_paths(config.nav or []))
+        for slug, quiz in quizzes.items():
+            if f"lessons/{slug}.md" not in in_nav:
+                raise CourseError(quiz.path, None, f"there is no lesson 'lessons/{slug}.md' in the nav of mkdocs.yml. "
+                                  "Rename the file after its lesson, or add the lesson to the nav.")
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    try:
+        for path in (REVIEW_PAGE, ANSWER_KEY_PAGE):
+            if files.get_file_from_path(path) is not None:
+                raise CourseError(f"{_docs_prefix(config)}/{path}", None,
+                                  "this page is generated from data/quizzes/ by the quiz hook. Delete the file.")
+        lesson_paths = [p for p in _nav_paths(config.nav or []) if re.match(r"^lessons/\d+[\w-]*\.md$", p)]
+        for number, path in enumerate(lesson_paths, start=1):
+            file = files.get_file_from_path(path)
+            slug = path[len("lessons/"):-3]
+            if file is not None and slug in quizzes:
+                lessons[slug] = Lesson(file, number, f"{_docs_prefix(config)}/{path}")
+        for slug, quiz in quizzes.items():
+            if slug not in lessons:
+                raise CourseError(quiz.path, None, f"its lesson docs/lessons/{slug}.md does not exist. "
+                                  "Rename the file after its lesson.")
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+    files.append(File.generated(config, REVIEW_PAGE, content=_review_markdown()))
+    files.append(File.generated(config, ANSWER_KEY_PAGE, content=_answer_key_markdown()))
+    return files
+
+
+# Last of the content hooks: the quiz is raw HTML, and no earlier hook may rewrite it.
+@event_priority(10)
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    src = page.file.src_uri
+    if src in (REVIEW_PAGE, ANSWER_KEY_PAGE):
+        return GENERATED_MARKER.sub(lambda match: _render_generated(match, page), markdown)
+    slug = src[len("lessons/"):-3] if src.startswith("lessons/") and src.endswith(".md") else None
+    count = markdown.count(QUIZ_MARKER)
+    quiz = quizzes.get(slug or "")
+    display = f"{_docs_prefix(config)}/{src}"
+    if quiz is None and count:
+        raise PluginError(f"{display}:{_marker_line(page)}: the page has a {QUIZ_MARKER} marker but there is no "
+                          f"{QUIZ_FOLDER}/{slug or Path(src).stem}.yml. Write the quiz file, or remove the marker.")
+    if quiz is None:
+        return markdown
+    if count != 1:
+        found = "no" if count == 0 else f"{count}"
+        raise PluginError(f"{display}: has {found} {QUIZ_MARKER} markers but {quiz.path} holds its quiz. "
+                          f"Put exactly one {QUIZ_MARKER} under '## Check your understanding'.")
+    links = {anchor: (f"#{anchor}", title) for anchor, title in lessons[slug].headings.items()}
+    return markdown.replace(QUIZ_MARKER, render_quiz(quiz, links))
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The toc now holds the lesson's real anchors: check every question's `section:` against them."""
+    slug = page.file.src_uri[len("lessons/"):-3]
+    if page.file.src_uri.startswith("lessons/") and slug in quizzes:
+        try:
+            check_sections(quizzes[slug], set(_anchors(page.toc)), lessons[slug].display_path)
+        except CourseError as error:
+            raise PluginError(str(error)) from None
+    return html
+
+
+# Helper functions
+
+
+def _nav_paths(nav: list | dict | str) -> list[str]:
+    """Every page path in the nav config, in order."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, dict):
+        return [path for value in nav.values() for path in _nav_paths(value)]
+    return [path for entry in nav for path in _nav_paths(entry)]
+
+
+def _docs_prefix(config: MkDocsConfig) -> str:
+    root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
+    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+
+
+def _heading_titles(text: str) -> dict[str, str]:
+    # The same slugs as the toc extension makes (MkDocs' default slugify and de-duplication);
+    # only the link text depends on this: the anchors themselves are checked against the real toc.
+    titles: dict[str, str] = {}
+    seen: set[str] = set()
+    for match in HEADING.finditer(text):
+        title = re.sub(r"\s*\[@[^\]]*\]|[*_`]|\{[^}]*\}\s*$", "", match.group("text")).strip()
+        titles[unique(slugify(title, "-"), seen)] = title
+    return titles
+
+
+def _anchors(toc: list[AnchorLink] | object) -> list[str]:
+    return [anchor for link in toc for anchor in [link.id, *_anchors(link.children)]]
+
+
+def _marker_line(page: Page) -> int | None:
+    source = page.file.abs_src_path
+    if not source or not Path(source).is_file():
+        return None
+    text = Path(source).read_text(encoding="utf-8-sig")
+    return text.count("\n", 0, text.find(QUIZ_MARKER)) + 1 if QUIZ_MARKER in text else None
+
+
+def _render_generated(match: re.Match[str], page: Page) -> str:
+    lesson, quiz = lessons[match.group("slug")], quizzes[match.group("slug")]
+    if match.group("what") == "key":
+        return render_answer_key(quiz)
+    base = get_relative_url(lesson.file.url, page.file.url)
+    links = {anchor: (f"{base}#{anchor}", f"{title} (lesson {lesson.number})")
+             for anchor, title in lesson.headings.items()}
+    return render_quiz(quiz, links)
+
+
+def _review_markdown() -> str:
+    total = sum(len(quizzes[slug].questions) for slug in lessons)
+    parts = [
+        "# Review quiz\n",
+        f"Every lesson's questions on one page, {total} in all, for revision before an exam. "
+        "Your answers here and in the lessons are the same: answer a question in either place "
+        "and it counts in both. Answers are kept in this browser only.\n",
+        f'<p class="course-quiz-total" aria-live="polite">Overall score: 0 of {total}</p>\n',
+    ]
+    for slug, lesson in lessons.items():
+        parts.append(f"## Lesson {lesson.number}: {lesson.title}\n\n<!-- course-quiz: {slug} -->\n")
+    return "\n".join(parts)
+
+
+def _answer_key_markdown() -> str:
+    parts = [
+        "---\nsearch:\n  exclude: true\n---\n",  # a student searching a question must not land here
+        "# Answer key\n",
+        "Every quiz question with its right answer, the feedback a student sees for each option, "
+        f"and the explanation. Generated from `{QUIZ_FOLDER}/`: edit the quiz files, not this page.\n",
+    ]
+    for slug, lesson in lessons.items():
+        parts.append(f"## Lesson {lesson.number}: {lesson.title}\n\n<!-- course-key: {slug} -->\n")
+    return "\n".join(parts)
