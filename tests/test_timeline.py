@@ -271,7 +271,7 @@ def test_organisations_page_chart_and_table_agree(site_dir, history):
     chart = [(r["data-organisation"], r["data-state"], r["data-from"], r["data-to"])
              for r in svg.select("rect.tlc-bar")]
     table = [(tr["data-organisation"], tr["data-state"], tr["data-from"], tr["data-to"])
-             for tr in soup.select("table.course-membership-table tbody tr")]
+             for tr in soup.select(".course-membership-table tbody tr")]
     assert chart == table and len(chart) == len(history.memberships)
     ET.fromstring(str(svg).replace("<svg ", '<svg xmlns="http://www.w3.org/2000/svg" ', 1)
                   if "xmlns" not in str(svg) else str(svg))
@@ -284,18 +284,18 @@ def test_organisations_page_chart_and_table_agree(site_dir, history):
 
 def test_comparison_page_and_lesson_6_show_the_same_table(site_dir):
     def cells(soup):
-        table = soup.select_one("table.course-comparison")
+        table = soup.select_one(".course-comparison table")
         return [[cell.get_text(" ", strip=True) for cell in tr.select("th, td")] for tr in table.select("tr")]
 
     lesson = page(site_dir, "lessons/06-comparing-regions")
     assert cells(page(site_dir, "comparison")) == cells(lesson)
-    caption = lesson.select_one("table.course-comparison").find_parent("figure").figcaption.get_text()
+    caption = lesson.select_one(".course-comparison").find_parent("figure").figcaption.get_text()
     assert "Table 2." in caption and "Four models" in caption
 
 
 def test_lesson_3_has_the_2003_membership_table_with_working_citations(site_dir):
     lesson = page(site_dir, "lessons/03-hard-institutionalism")
-    grid = lesson.select_one('table.course-membership-grid[data-year="2003"]')
+    grid = lesson.select_one('.course-membership-grid[data-year="2003"]')
     assert grid is not None
     for link in grid.find_parent("figure").select("a.course-cite-bib"):
         path, anchor = link["href"].split("#")

@@ -274,7 +274,7 @@ def render_year_grid(history: History, year: int, cite: Cite) -> str:
         rows.append(f'<tr><th scope="row">{_text(state.name)}</th>{"".join(cells)}</tr>')
     keys = _unique(key for o in organisations for m in grid[o.id].values() for key in m.sources)
     # One HTML block (no line break), so that a caption placed after the marker wraps table and sources.
-    return (f'<div class="course-membership"><table class="course-membership-grid" data-year="{year}">'
+    return (f'<div class="course-membership-grid" data-year="{year}"><table>'
             f'<thead><tr><th scope="col">State in {year}</th>{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table>'
             f'<p class="course-membership-sources">Sources: {cite(keys)}.</p></div>')
@@ -293,10 +293,11 @@ def render_membership_table(history: History, cite: Cite) -> str:
                 f"<td>{member.status}{' (dates approximate)' if member.approximate else ''}</td>"
                 f"<td>{member.joined}</td><td>{member.left if member.left else 'still a member in 2018'}</td>"
                 f"<td>{cite(member.sources)}{note}</td></tr>")
-    return ('<table class="course-membership-table"><thead><tr><th scope="col">Organisation</th>'
+    # Tables without a class get Material's table style, so the class sits on a wrapper.
+    return ('<div class="course-membership-table"><table><thead><tr><th scope="col">Organisation</th>'
             '<th scope="col">State</th><th scope="col">Status</th><th scope="col">Joined</th>'
             '<th scope="col">Left</th><th scope="col">Source and notes</th></tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def render_comparison_table(history: History) -> str:
@@ -308,8 +309,8 @@ def render_comparison_table(history: History) -> str:
         cells = "".join(f"<td>{render_markdown(model.cells[dimension], inline=True)}</td>"
                         for model in comparison.models)
         rows.append(f'<tr><th scope="row">{_text(label)}</th>{cells}</tr>')
-    return (f'<table class="course-comparison"><thead><tr><th scope="col">Dimension</th>{head}</tr></thead>'
-            f'<tbody>{"".join(rows)}</tbody></table>')
+    return (f'<div class="course-comparison"><table><thead><tr><th scope="col">Dimension</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
 def render_chart(history: History) -> str:
