@@ -78,7 +78,9 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
     def lesson_link(slug: str) -> tuple[str, str]:
         uri = f"lessons/{slug}.md"
-        return files.get_file_from_path(uri).url_relative_to(timeline), lesson_titles.get(uri, slug)
+        lesson = files.get_file_from_path(uri)  # a nav entry without its file: MkDocs itself reports it
+        url = lesson.url_relative_to(timeline) if lesson else f"../lessons/{slug}/"
+        return url, lesson_titles.get(uri, slug)
 
     timeline.content_string = render_timeline_page(history, lesson_link, organisations.url_relative_to(timeline))
     organisations.content_string = render_organisations_page(history)
