@@ -116,3 +116,11 @@ def test_a_broken_link_anchor_or_citation_fails_the_build_naming_the_page(tmp_pa
     assert result.returncode != 0
     assert any(expected in line for line in problems(result.stdout)), result.stdout
     assert "Traceback" not in result.stdout
+
+
+def test_no_caption_repeats_its_number(site_dir):
+    """The caption block numbers tables itself; an author who types "Table 1." gets it twice."""
+    for path in site_dir.rglob("*.html"):
+        for caption in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").find_all("figcaption"):
+            text = " ".join(caption.get_text().split())
+            assert not re.match(r"(Table|Figure) \d+\.?\s+(Table|Figure) \d+", text), f"{path}: {text[:60]}"
