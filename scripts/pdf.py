@@ -128,6 +128,9 @@ def find_parts(nav: Any) -> list[Part]:
 def print_page(page: Any, url: str, target: Path, footer: str) -> Path:
     page.goto(url, wait_until="networkidle")
     page.evaluate(LOCAL_LINKS)
+    heading = page.locator("article h1").first
+    if heading.count():  # the footer names the lesson as well as the course
+        footer = f"{footer} · {heading.inner_text().strip().rstrip('¶').strip()}"
     page.emulate_media(media="print")
     page.pdf(path=str(target), format="A4", print_background=True, margin=MARGIN, outline=True, tagged=True,
              display_header_footer=True, header_template="<span></span>", footer_template=_footer(footer))
