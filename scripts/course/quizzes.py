@@ -9,6 +9,7 @@ nor put in the search index.
 from __future__ import annotations
 
 import difflib
+import functools
 import hashlib
 import html
 import json
@@ -153,21 +154,21 @@ def render_answer_key(quiz: Quiz) -> str:
     """Every question with its right answer and all feedback, for instructors."""
     parts = ['<ol class="course-answer-key">']
     for question in quiz.questions:
-        parts.append(f'<li id="key-{quiz.slug}-{question.id}"><p>{render_markdown(question.prompt, inline=True)}'
+        parts.append(f'<li id="key-{quiz.slug}-{question.id}"><p>{_inline(question.prompt)}'
                      f' <small>({_KIND_LABELS[question.kind]}, id <code>{question.id}</code>)</small></p>')
         if question.kind == "ordering":
             parts.append("<p><strong>Right order:</strong></p><ol>")
-            parts.extend(f"<li>{render_markdown(item.text, inline=True)}</li>" for item in question.options)
+            parts.extend(f"<li>{_inline(item.text)}</li>" for item in question.options)
             parts.append("</ol>")
         else:
             parts.append("<ul>")
             for option in question.options:
                 mark = "<strong>Right:</strong>" if option.correct else "Wrong:"
-                parts.append(f"<li>{mark} {render_markdown(option.text, inline=True)}"
-                             f" <br><em>Feedback:</em> {render_markdown(option.feedback, inline=True)}</li>")
+                parts.append(f"<li>{mark} {_inline(option.text)}"
+                             f" <br><em>Feedback:</em> {_inline(option.feedback)}</li>")
             parts.append("</ul>")
         if question.explanation:
-            parts.append(f"<p><em>Explanation:</em> {render_markdown(question.explanation, inline=True)}</p>")
+            parts.append(f"<p><em>Explanation:</em> {_inline(question.explanation)}</p>")
         parts.append("</li>")
     parts.append("</ol>")
     return "".join(parts)
@@ -179,6 +180,13 @@ _KIND_LABELS = {"single": "one answer", "multiple": "select all that apply",
                 "true-false": "true or false", "ordering": "put in order"}
 _HINTS = {"single": "Choose one answer.", "multiple": "Select all that apply.",
           "true-false": "True or false?", "ordering": "Put the items in order, first at the top."}
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline(text: str) -> str:
+    """Markdown to safe inline HTML, once per text: each quiz is rendered in its lesson, on the
+    review page and in the answer key."""
+    return render_markdown(text, inline=True)
 
 
 def _attr(text: str) -> str:
@@ -322,9 +330,9 @@ def _answer_data(question: Question) -> dict[str, Any]:
         data["n"] = len(question.options)
     else:
         data["c"] = [i for i, option in enumerate(question.options) if option.correct]
-        data["f"] = [render_markdown(option.feedback, inline=True) for option in question.options]
+        data["f"] = [_inline(option.feedback) for option in question.options]
     if question.explanation:
-        data["x"] = render_markdown(question.explanation, inline=True)
+        data["x"] = _inline(question.explanation)
     return data
 
 
@@ -348,14 +356,14 @@ def _render_question(quiz: Quiz, question: Question, position: int, section: tup
         f'<fieldset class="course-quiz__question" id="{dom_id}" data-id="{question.id}"'
         f' data-kind="{question.kind}" data-shuffle="{str(quiz.shuffle and question.shuffled).lower()}">',
         f'<legend><span class="course-quiz__number">{position}.</span> '
-        f"{render_markdown(question.prompt, inline=True)}</legend>",
+        f"{_inline(question.prompt)}</legend>",
         f'<p class="course-quiz__hint">{_HINTS[question.kind]}</p>',
     ]
     order = _build_order(question, quiz.shuffle)
     if question.kind == "ordering":
         parts.append(f'<ol class="course-quiz__items" aria-label="Items to put in order">')
         for index in order:
-            text = render_markdown(question.options[index].text, inline=True)
+            text = _inline(question.options[index].text)
             label = _attr(plain_text(question.options[index].text))
             parts.append(
                 f'<li data-index="{index}"><span class="course-quiz__item">{text}</span>'
@@ -367,7 +375,7 @@ def _render_question(quiz: Quiz, question: Question, position: int, section: tup
         input_type = "checkbox" if question.kind == "multiple" else "radio"
         parts.append('<ul class="course-quiz__options">')
         for index in order:
-            text = render_markdown(question.options[index].text, inline=True)
+            text = _inline(question.options[index].text)
             parts.append(f'<li><label><input type="{input_type}" name="{dom_id}" value="{index}"> '
                          f"<span>{text}</span></label></li>")
         parts.append("</ul>")

@@ -5,7 +5,6 @@ instructors' answer key. The script and style are docs/assets/js/quiz.js and css
 """
 from __future__ import annotations
 
-import logging
 import re
 import sys
 from pathlib import Path
@@ -23,10 +22,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core li
 from course.errors import CourseError  # noqa: E402
 from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
 
-log = logging.getLogger("mkdocs.plugins.course.quizzes")
-
 QUIZ_FOLDER = "data/quizzes"
 QUIZ_MARKER = "<!-- quiz -->"
+MARKER_LINE = re.compile(r"^<!-- quiz -->[ \t]*$", re.MULTILINE)  # on a line of its own: not a mention in `code`
 REVIEW_PAGE = "review-quiz.md"
 ANSWER_KEY_PAGE = "instructors/answer-key.md"
 # Generated pages hold one placeholder per lesson, filled last (priority 10) like the lessons'
@@ -60,7 +58,7 @@ def on_config(config: MkDocsConfig) -> None:
         quizzes = load_quizzes(root / QUIZ_FOLDER, QUIZ_FOLDER)
         in_nav = set(_nav_paths(config.nav or []))
         for slug, quiz in quizzes.items():
-            if f"lessons/{slug}.md" not in in_nav:
+            if config.nav and f"lessons/{slug}.md" not in in_nav:  # without a nav, every page is in it
                 raise CourseError(quiz.path, None, f"there is no lesson 'lessons/{slug}.md' in the nav of mkdocs.yml. "
                                   "Rename the file after its lesson, or add the lesson to the nav.")
     except CourseError as error:
@@ -73,7 +71,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if files.get_file_from_path(path) is not None:
                 raise CourseError(f"{_docs_prefix(config)}/{path}", None,
                                   "this page is generated from data/quizzes/ by the quiz hook. Delete the file.")
-        lesson_paths = [p for p in _nav_paths(config.nav or []) if re.match(r"^lessons/\d+[\w-]*\.md$", p)]
+        pages = _nav_paths(config.nav) if config.nav else sorted(f.src_uri for f in files.documentation_pages())
+        lesson_paths = [p for p in pages if re.match(r"^lessons/\d+[\w-]*\.md$", p)]
         for number, path in enumerate(lesson_paths, start=1):
             file = files.get_file_from_path(path)
             slug = path[len("lessons/"):-3]
@@ -97,7 +96,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src in (REVIEW_PAGE, ANSWER_KEY_PAGE):
         return GENERATED_MARKER.sub(lambda match: _render_generated(match, page), markdown)
     slug = src[len("lessons/"):-3] if src.startswith("lessons/") and src.endswith(".md") else None
-    count = markdown.count(QUIZ_MARKER)
+    count = len(MARKER_LINE.findall(markdown))
     quiz = quizzes.get(slug or "")
     display = f"{_docs_prefix(config)}/{src}"
     if quiz is None and count:
@@ -110,7 +109,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         raise PluginError(f"{display}: has {found} {QUIZ_MARKER} markers but {quiz.path} holds its quiz. "
                           f"Put exactly one {QUIZ_MARKER} under '## Check your understanding'.")
     links = {anchor: (f"#{anchor}", title) for anchor, title in lessons[slug].headings.items()}
-    return markdown.replace(QUIZ_MARKER, render_quiz(quiz, links))
+    return MARKER_LINE.sub(lambda _: render_quiz(quiz, links), markdown)
+
+
+def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
+    """`mkdocs serve` rebuilds when a quiz file changes, as it does for a lesson."""
+    folder = Path(config.config_file_path).parent / QUIZ_FOLDER
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -161,7 +168,8 @@ def _marker_line(page: Page) -> int | None:
     if not source or not Path(source).is_file():
         return None
     text = Path(source).read_text(encoding="utf-8-sig")
-    return text.count("\n", 0, text.find(QUIZ_MARKER)) + 1 if QUIZ_MARKER in text else None
+    match = MARKER_LINE.search(text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _render_generated(match: re.Match[str], page: Page) -> str:
