@@ -155,3 +155,14 @@ def test_the_timeline_filter_works_under_the_policy(csp_visit, site_dir):
     assert 0 < visible < total
     assert "shown" in csp_visit.page.locator(".course-timeline-filter [role=status]").inner_text()
     assert violations(csp_visit) == [] and csp_visit.errors == []
+
+
+def test_every_page_carries_the_policy_for_hosts_without_headers(site_dir):
+    """GitHub Pages cannot send headers: the same policy comes as a <meta> before any script."""
+    expected = CSP.replace("; frame-ancestors 'none'", "")  # not allowed in a <meta>
+    for path in sorted(site_dir.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None and meta["content"] == expected, path
+        first_script = soup.head.find("script")
+        assert first_script is None or meta.sourceline < first_script.sourceline, path
