@@ -29,6 +29,9 @@ CITATION_PATTERN = re.compile(
 )
 CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
 PLAIN_TEXT = PlainTextBackend()  # looked up once: pybtex's render_as() scans entry points per call
+# Field text in which TeX changes nothing: no command, group, special character, quote or
+# dash, and single spaces only. Most fields are like this; they skip pybtex's TeX decoder.
+PLAIN_FIELD = re.compile(r"[^\\{}$~%&#^_`'\"<>\-\s]*(?: [^\\{}$~%&#^_`'\"<>\-\s]+)*")
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 
 
@@ -189,6 +192,8 @@ def _cite(item: Citation, ref: Reference) -> str:
 
 def _latex(value: str) -> str:
     """BibTeX field text to plain Unicode: accents decoded, braces dropped, TeX quotes curled."""
+    if PLAIN_FIELD.fullmatch(value):  # nothing TeX would change: skip the (slow) TeX decoder
+        return value
     text = Text.from_latex(value).render(PLAIN_TEXT)
     for tex, typographic in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"), ("--", "–")):
         text = text.replace(tex, typographic)
