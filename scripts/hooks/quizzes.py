@@ -21,6 +21,7 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.errors import CourseError  # noqa: E402
 from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
+from course.sources import read_text  # noqa: E402
 
 QUIZ_FOLDER = "data/quizzes"
 QUIZ_MARKER = "<!-- quiz -->"
@@ -42,7 +43,8 @@ class Lesson:
         self.file = file
         self.number = number
         self.display_path = display_path
-        text = FENCE.sub("", Path(file.abs_src_path).read_text(encoding="utf-8-sig")) if file.abs_src_path else ""
+        # read_text: a lesson saved in another encoding is one clear line, not a traceback.
+        text = FENCE.sub("", read_text(Path(file.abs_src_path), display_path)) if file.abs_src_path else ""
         self.title = next((m.group("text") for m in HEADING.finditer(text) if len(m.group("level")) == 1), file.name)
         self.headings = _heading_titles(text)  # anchor -> heading text, for the "revisit" links
 
@@ -167,7 +169,7 @@ def _marker_line(page: Page) -> int | None:
     source = page.file.abs_src_path
     if not source or not Path(source).is_file():
         return None
-    text = Path(source).read_text(encoding="utf-8-sig")
+    text = Path(source).read_text(encoding="utf-8-sig", errors="replace")
     match = MARKER_LINE.search(text)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
