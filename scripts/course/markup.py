@@ -16,6 +16,9 @@ import markdown
 SAFE_URL = re.compile(r"^(?:https?:|mailto:|#|[^:]*$)", re.IGNORECASE)
 LINK = re.compile(r'<a href="(?P<url>[^"]*)"(?P<rest>[^>]*)>(?P<label>.*?)</a>', re.DOTALL)
 IMG = re.compile(r"<img\b[^>]*>")
+# No character Markdown or smarty reads (escapes, code, emphasis, links, HTML, entities,
+# quotes), no line break, and no start that makes a list, a quote or a heading.
+PLAIN = re.compile(r"(?![ \t]*(?:\d+[.)]|[-+*>#=]))[^\\`*_\[\]<>&'\"\x00-\x1f]+")
 
 _markdown = markdown.Markdown(extensions=["smarty"], output_format="html")
 
@@ -41,6 +44,8 @@ def plain_text(text: str) -> str:
 # renders thousands of them at 10x the course. A pure function, so never stale.
 @functools.lru_cache(maxsize=16384)
 def _render_markdown(text: str, inline: bool) -> str:
+    if _is_plain(text):  # most feedback and definitions: one sentence, nothing to convert
+        return text if inline else f"<p>{text}</p>"
     _markdown.reset()
     rendered = _markdown.convert(html.escape(text, quote=False))
     rendered = LINK.sub(_safe_link, rendered)
@@ -48,6 +53,12 @@ def _render_markdown(text: str, inline: bool) -> str:
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]
     return rendered
+
+
+def _is_plain(text: str) -> bool:
+    """True for one line of text in which neither Markdown nor smarty changes anything."""
+    return (bool(PLAIN.fullmatch(text)) and text == text.strip()
+            and not any(sequence in text for sequence in ("--", "...", "  ")))
 
 
 def _safe_link(match: re.Match[str]) -> str:
