@@ -222,8 +222,11 @@ CASES = [
     Case("timeline-unknown-citation-key",
          lambda p: replace(p, "data/timeline.yml", "    source: acharya2009", "    source: acharya2090"),
          "cites unknown key 'acharya2090'.", TIMELINE),
-    Case("timeline-event-for-lesson-removed-from-nav", remove_from_nav("06-comparing-regions"),
-         "data/timeline.yml:", TIMELINE),
+    Case("timeline-event-unknown-lesson",
+         lambda p: replace(p, "data/timeline.yml", "    lesson: 02-case-for-a-region\n", "    lesson: 02-case-for-region\n")
+         | {"event": line_of(p, "data/timeline.yml", "  - date: 1991-12\n    title: Independence")},
+         "data/timeline.yml:{event}: event 'Independence of the five Central Asian republics' belongs to lesson "
+         "'02-case-for-region', which is not a lesson in the nav.", TIMELINE),
     Case("organisation-left-before-joined",
          lambda p: replace(p, "data/organisations.yml", "      - {state: tm, joined: 1991, left: 2004, source: allison2004}",
                            "      - {state: tm, joined: 2004, left: 1991, source: allison2004}"),
@@ -243,7 +246,7 @@ CASES = [
     # Quizzes: data/quizzes/<lesson>.yml.
     Case("quiz-malformed-yaml",
          quiz_edit(r"^    kind: (\S+)$", r"    kind: \1\n   prompt: [unclosed"),
-         "data/quizzes/01-concepts.yml:", QUIZZES),
+         "data/quizzes/01-concepts.yml:{at_next}: YAML syntax error:", QUIZZES),
     Case("quiz-empty-file", write("data/quizzes/01-concepts.yml", "# to do\n"),
          "data/quizzes/01-concepts.yml: is empty. Add content or remove the file.", QUIZZES),
     Case("quiz-not-utf8", make_non_utf8("data/quizzes/02-case-for-a-region.yml", "the"),
@@ -251,7 +254,7 @@ CASES = [
     Case("quiz-unknown-kind", quiz_edit(r"^    kind: \S+$", "    kind: essay"),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown kind 'essay'. Use one of:", QUIZZES),
     Case("quiz-missing-prompt", quiz_edit(r"^    prompt: (>-\n(      .*\n)+|.*\n)", ""),
-         "data/quizzes/01-concepts.yml:{line}: question '{id}':", QUIZZES),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}': the question has no 'prompt'. Add prompt:", QUIZZES),
     Case("quiz-duplicate-id",
          lambda p: replace(p, "data/quizzes/01-concepts.yml", "  - id: hard-features", "  - id: regionalization-example")
          | {"first": line_of(p, "data/quizzes/01-concepts.yml", "  - id: regionalization-example")},
@@ -267,11 +270,24 @@ CASES = [
          "data/quizzes/01-concepts.yml:{line}: question '{id}': section 'no-such-heading' is not a heading of "
          "docs/lessons/01-concepts.md", QUIZZES),
     Case("quiz-for-lesson-removed-from-nav", remove_from_nav("05-new-momentum"),
-         "data/quizzes/05-new-momentum.yml", QUIZZES),
+         "data/quizzes/05-new-momentum.yml: there is no lesson 'lessons/05-new-momentum.md' in the nav of "
+         "mkdocs.yml. Rename the file after its lesson, or add the lesson to the nav.", QUIZZES),
     Case("quiz-for-lesson-that-does-not-exist",
          lambda p: (p / "data/quizzes/09-extra.yml").write_text(
              (p / "data/quizzes/01-concepts.yml").read_text(encoding="utf-8"), encoding="utf-8") and {},
-         "data/quizzes/09-extra.yml", QUIZZES),
+         "data/quizzes/09-extra.yml: there is no lesson 'lessons/09-extra.md' in the nav", QUIZZES),
+    Case("quiz-unknown-field", quiz_edit(r"^    prompt:", "    promt:"),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown field 'promt' in a single question. "
+         "Use one of:", QUIZZES),
+    Case("quiz-marker-missing-from-lesson",
+         lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "<!-- quiz -->", ""),
+         "docs/lessons/03-hard-institutionalism.md: has no <!-- quiz --> markers but "
+         "data/quizzes/03-hard-institutionalism.yml holds its quiz.", QUIZZES),
+    Case("glossary-introduced-in-unknown-lesson",
+         lambda p: replace(p, "data/glossary.yml", "    introduced: 01-concepts\n", "    introduced: 01-concept\n")
+         | {"term": line_of(p, "data/glossary.yml", "  - term: region\n")},
+         "data/glossary.yml:{term}: term 'region' is introduced in '01-concept', which is not a lesson. "
+         "Did you mean '01-concepts'?", GLOSSARY),
 ]
 
 

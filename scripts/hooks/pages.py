@@ -11,6 +11,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
@@ -20,6 +21,8 @@ from course.sources import read_text  # noqa: E402
 # Hooks
 
 
+# Before every other hook's on_files, some of which read the lessons' text.
+@event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     for file in files.documentation_pages():
