@@ -28,9 +28,10 @@ QUIZ_MARKER = "<!-- quiz -->"
 MARKER_LINE = re.compile(r"^<!-- quiz -->[ \t]*$", re.MULTILINE)  # on a line of its own: not a mention in `code`
 REVIEW_PAGE = "review-quiz.md"
 ANSWER_KEY_PAGE = "instructors/answer-key.md"
-# Generated pages hold one placeholder per lesson, filled last (priority 10) like the lessons'
-# markers, so that no earlier hook (the glossary) ever reads the quiz HTML.
-GENERATED_MARKER = re.compile(r"<!-- course-(?P<what>quiz|key): (?P<slug>[\w-]+) -->")
+# Where a quiz (or its answer key) goes: a lesson's marker becomes one of these, and the
+# generated pages hold one per lesson. They pass through Markdown as comments and are filled
+# in the HTML, last: no other hook reads the quiz, and Markdown never parses its ~25 KB.
+PLACEHOLDER = re.compile(r"<!-- course-(?P<what>quiz|key): (?P<slug>[\w-]+) -->")
 HEADING = re.compile(r"^(?P<level>#{1,6})[ \t]+(?P<text>.+?)[ \t#]*$", re.MULTILINE)
 FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
@@ -91,12 +92,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
-# Last of the content hooks: the quiz is raw HTML, and no earlier hook may rewrite it.
+# Last of the Markdown hooks, so no earlier one sees what replaces the marker.
 @event_priority(10)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     src = page.file.src_uri
     if src in (REVIEW_PAGE, ANSWER_KEY_PAGE):
-        return GENERATED_MARKER.sub(lambda match: _render_generated(match, page), markdown)
+        return markdown
     slug = src[len("lessons/"):-3] if src.startswith("lessons/") and src.endswith(".md") else None
     count = len(MARKER_LINE.findall(markdown))
     quiz = quizzes.get(slug or "")
@@ -110,8 +111,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         found = "no" if count == 0 else f"{count}"
         raise PluginError(f"{display}: has {found} {QUIZ_MARKER} markers but {quiz.path} holds its quiz. "
                           f"Put exactly one {QUIZ_MARKER} under '## Check your understanding'.")
-    links = {anchor: (f"#{anchor}", title) for anchor, title in lessons[slug].headings.items()}
-    return MARKER_LINE.sub(lambda _: render_quiz(quiz, links), markdown)
+    return MARKER_LINE.sub(f"\n<!-- course-quiz: {slug} -->\n", markdown)
 
 
 def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
@@ -122,15 +122,16 @@ def on_serve(server: object, config: MkDocsConfig, builder: object) -> object:
     return server
 
 
+@event_priority(-50)
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    """The toc now holds the lesson's real anchors: check every question's `section:` against them."""
+    """Fill the placeholders; on a lesson, first check every `section:` against the toc's real anchors."""
     slug = page.file.src_uri[len("lessons/"):-3]
     if page.file.src_uri.startswith("lessons/") and slug in quizzes:
         try:
             check_sections(quizzes[slug], set(_anchors(page.toc)), lessons[slug].display_path)
         except CourseError as error:
             raise PluginError(str(error)) from None
-    return html
+    return PLACEHOLDER.sub(lambda match: _render_placeholder(match, page), html)
 
 
 # Helper functions
@@ -174,13 +175,16 @@ def _marker_line(page: Page) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _render_generated(match: re.Match[str], page: Page) -> str:
+def _render_placeholder(match: re.Match[str], page: Page) -> str:
     lesson, quiz = lessons[match.group("slug")], quizzes[match.group("slug")]
     if match.group("what") == "key":
         return render_answer_key(quiz)
-    base = get_relative_url(lesson.file.url, page.file.url)
-    links = {anchor: (f"{base}#{anchor}", f"{title} (lesson {lesson.number})")
-             for anchor, title in lesson.headings.items()}
+    if lesson.file is page.file:
+        links = {anchor: (f"#{anchor}", title) for anchor, title in lesson.headings.items()}
+    else:
+        base = get_relative_url(lesson.file.url, page.file.url)
+        links = {anchor: (f"{base}#{anchor}", f"{title} (lesson {lesson.number})")
+                 for anchor, title in lesson.headings.items()}
     return render_quiz(quiz, links)
 
 
