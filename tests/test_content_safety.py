@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -29,7 +30,7 @@ def payload(kind: str) -> str:
     return (f"Injected {kind} text <script>alert('{kind}-script')</script> "
             f"<img src=x onerror=\"alert('{kind}-onerror')\"> "
             f"<a href=\"javascript:alert('{kind}-raw-link')\">raw link</a> "
-            f"[a link](javascript:alert('{kind}-md-link')) [another](JaVaScRiPt:alert(1)) "
+            f"[a link](javascript:alert(1)//{kind}-md-link) [another](JaVaScRiPt:alert(2)//{kind}-mixed-case) "
             f"<svg onload=\"alert('{kind}-svg')\"></svg>")
 
 
@@ -70,6 +71,23 @@ INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
         "    members_note: Only the members that figure in this course are listed; other post-Soviet states also "
         "belonged.\n",
         f"    members_note: {yaml_text(payload('organisation-members-note'))}\n")),
+    "organisation-name": ("scripts/hooks/timeline.py", lambda p: set_field(
+        p, "data/organisations.yml", "    name: Commonwealth of Independent States\n",
+        f"    name: {yaml_text(payload('organisation-name'))}\n")),
+    "organisation-type-reason": ("scripts/hooks/timeline.py", lambda p: set_field(
+        p, "data/organisations.yml", "    type_reason: A treaty-based framework",
+        f"    type_reason: {yaml_text(payload('organisation-type-reason'))}\n    fate_x: A treaty-based framework")
+        or set_field(p, "data/organisations.yml", "    fate_x: ", "    # ")),
+    "state-name": ("scripts/hooks/timeline.py", lambda p: set_field(
+        p, "data/organisations.yml", "\n  kz: {name: Kazakhstan,",
+        f"\n  kz: {{name: {yaml_text(payload('state-name'))},")),
+    "timeline-period": ("scripts/hooks/timeline.py", lambda p: set_field(
+        p, "data/timeline.yml", "\n  - {label: 1991–2004,", f"\n  - {{label: {yaml_text(payload('timeline-period'))},")),
+    "course-contact": ("scripts/hooks/syllabus.py", lambda p: set_field(
+        p, "mkdocs.yml", '    contact: ""', f"    contact: {yaml_text(payload('course-contact'))}")),
+    "quiz-option": ("scripts/hooks/quizzes.py", lambda p: set_field(
+        p, "data/quizzes/01-concepts.yml", "      - text: Regionalization\n",
+        f"      - text: {yaml_text(payload('quiz-option'))}\n")),
     "quiz-prompt": ("scripts/hooks/quizzes.py", lambda p: _quiz_field(p, "prompt", payload("quiz-prompt"))),
     "quiz-feedback": ("scripts/hooks/quizzes.py", lambda p: _quiz_field(p, "feedback", payload("quiz-feedback"))),
     "quiz-explanation": ("scripts/hooks/quizzes.py",
@@ -111,20 +129,20 @@ def live_code(html: str, where: str) -> list[str]:
     soup = BeautifulSoup(html, "html.parser")
     for script in soup.find_all("script"):
         if not script.get("src") and script.get("type") != "application/json":
-            found.append(f"{where}: inline <script> {script.get_text()[:50]!r}")
+            found.append(f"{where}: inline <script> {script.get_text()[:120]!r}")
         elif "alert(" in script.get_text():
             found.append(f"{where}: {script.get_text()[:80]!r} in a data script")
     for tag in soup.find_all(True):
         for name, value in tag.attrs.items():
             value = " ".join(value) if isinstance(value, list) else str(value)
             if name.lower().startswith("on"):
-                found.append(f"{where}: <{tag.name} {name}={value[:40]!r}>")
+                found.append(f"{where}: <{tag.name} {name}={value[:120]!r}>")
             if name.lower() in URL_ATTRIBUTES and re.match(r"\s*(javascript|vbscript|data):", value, re.IGNORECASE) \
                     and not (tag.name == "img" and value.startswith("data:image/")):
-                found.append(f"{where}: <{tag.name} {name}={value[:40]!r}>")
+                found.append(f"{where}: <{tag.name} {name}={value[:120]!r}>")
             # Material builds tooltips by inserting the title as HTML: a decoded title must hold no tag.
             if name == "title" and "<" in value:
-                found.append(f"{where}: <{tag.name} title={value[:60]!r}> would become HTML in a tooltip")
+                found.append(f"{where}: <{tag.name} title={value[:120]!r}> would become HTML in a tooltip")
             # HTML kept in a data- attribute is a script's input (quiz.js inserts the feedback):
             # check it too, JSON-decoded if it is JSON. (title, alt, aria-label are always text.)
             if name.startswith("data-") and "<" in value:
@@ -151,10 +169,33 @@ def test_every_landed_kind_of_data_text_is_injected():
     assert {"glossary-definition", "timeline-event", "organisation-note"} <= set(kinds), kinds
 
 
-def test_no_live_code_from_data_text_in_the_built_site(injected_site):
+# Kinds an engine still lets through, each with what is wrong; strict, so a fix shows up at once.
+KNOWN_UNSAFE = {
+    "timeline-period": "scripts/course/timeline.py writes a period's label into the generated Markdown "
+                       "unescaped ('## {period.label}'), so raw HTML and javascript: links in it are live",
+}
+
+
+@pytest.fixture(scope="module")
+def live_code_found(injected_site: Path) -> list[str]:
     found = []
     for page in sorted(injected_site.rglob("*.html")):
         found += live_code(page.read_text(encoding="utf-8"), page.relative_to(injected_site).as_posix())
+    return found
+
+
+def test_no_live_code_but_from_injected_text(live_code_found):
+    """Whatever is found must come from a payload (the site itself has none)."""
+    assert [line for line in live_code_found if not any(f"{kind}-" in line for kind in INJECTIONS)] == []
+
+
+@pytest.mark.parametrize("kind", [
+    pytest.param(kind, marks=pytest.mark.xfail(strict=True, reason=KNOWN_UNSAFE[kind])) if kind in KNOWN_UNSAFE
+    else kind for kind in INJECTIONS])
+def test_no_live_code_from_data_text(kind, live_code_found):
+    if kind not in landed_kinds():
+        pytest.skip(f"{INJECTIONS[kind][0]} has not landed yet")
+    found = [line for line in live_code_found if f"{kind}-" in line]
     assert found == [], "\n".join(found)
 
 
@@ -167,15 +208,21 @@ def test_the_payloads_reached_the_pages_as_text(injected_site):
 
 
 @pytest.mark.browser
-def test_nothing_runs_in_the_browser_even_without_a_csp(browser, injected_site):
+def test_nothing_runs_in_the_browser_even_without_a_csp(browser, injected_site, tmp_path):
     from conftest import open_visit
 
-    with StaticServer(injected_site) as server:
+    # The pages carry the CSP as a <meta>; take it out, so that escaping alone is tested.
+    bare = tmp_path / "bare"
+    shutil.copytree(injected_site, bare)
+    for page in bare.rglob("*.html"):
+        page.write_text(re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "",
+                               page.read_text(encoding="utf-8")), encoding="utf-8")
+    with StaticServer(bare) as server:
         visit = open_visit(browser, server.origin)
         dialogs: list[str] = []
         visit.page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
         try:
-            for path in html_pages(injected_site):
+            for path in html_pages(bare):
                 visit.goto(path)
                 # Reveal every quiz answer, so feedback HTML held in attributes is inserted too.
                 for button in visit.page.locator("[data-action=reveal]:visible").all():
@@ -183,7 +230,7 @@ def test_nothing_runs_in_the_browser_even_without_a_csp(browser, injected_site):
                 # Hover glossary links, so tooltips are built from their titles.
                 for link in visit.page.locator("article a.course-term:visible").all()[:5]:
                     link.hover()
-            assert dialogs == [], dialogs
+            assert [text for text in dialogs if not any(kind in text for kind in KNOWN_UNSAFE)] == [], dialogs
             assert visit.errors == [], visit.errors
         finally:
             visit.page.context.close()
