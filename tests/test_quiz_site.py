@@ -325,6 +325,8 @@ def test_printed_quiz_has_no_buttons_and_no_feedback(visit):
     assert not box.get_by_role("button", name="Check").is_visible()
     assert not box.locator(".course-quiz__feedback").is_visible()
     assert not visit.page.locator(".course-quiz__score").is_visible()
+    # A ticked answer (the student's, or one "Show answer" set) does not print as ticked.
+    assert box.get_by_label(RIGHT, exact=True).evaluate("e => e.checked && getComputedStyle(e).appearance") == "none"
 
 
 @in_browser

@@ -1,5 +1,5 @@
-/* Quizzes from scripts/hooks/quizzes.py. Answers and feedback: the data-answers attribute.
-   Progress: a localStorage key per question, dropped when the question's hash changes. */
+/* Quizzes from scripts/hooks/quizzes.py: answers in data-answers; progress in localStorage,
+   a key per question, dropped when the question's hash changes. */
 (function () {
   "use strict";
   var KEY = "course-quiz:";
@@ -82,14 +82,14 @@
       else inputs.forEach(function (i) { i.checked = a.indexOf(+i.value) >= 0; });
     }
     function item(i) {
-      var node = box.querySelector(order ? "[data-index='" + i + "'] .course-quiz__item" : "input[value='" + i + "'] + span");
-      return node ? node.innerHTML : "";
+      return box.querySelector(order ? "[data-index='" + i + "'] .course-quiz__item" : "input[value='" + i + "'] + span").innerHTML;
     }
     function mark(a) {
       children(list).forEach(function (li, pos) {
-        var i = order ? +li.dataset.index : +li.querySelector("input").value, on = a && (order || a.indexOf(i) >= 0);
-        li.classList.toggle("is-right", !!on && (order ? i === pos : right.indexOf(i) >= 0));
-        li.classList.toggle("is-wrong", !!on && (order ? i !== pos : right.indexOf(i) < 0));
+        var i = order ? +li.dataset.index : +li.querySelector("input").value, on = !!a && (order || a.indexOf(i) >= 0);
+        var good = order ? i === pos : right.indexOf(i) >= 0;
+        li.classList.toggle("is-right", on && good);
+        li.classList.toggle("is-wrong", on && !good);
       });
     }
     function render() {
@@ -106,7 +106,7 @@
     var actions = {
       check: function () {
         var a = chosen();
-        if (!a.length) { out.innerHTML = "<p>Choose an answer first.</p>"; return; }
+        if (!a.length) { out.textContent = "Choose an answer first."; return; }
         state.a = a; state.ok = same(a, right) && !state.r; render(); save();
       },
       retry: function () {
@@ -132,8 +132,8 @@
         button.focus();
       }
       mark(null);
-      out.innerHTML = "<p>" + li.querySelector(".course-quiz__item").textContent + ": position " +
-        (children(list).indexOf(li) + 1) + " of " + n + ".</p>";
+      out.textContent = li.querySelector(".course-quiz__item").textContent + ": position " +
+        (children(list).indexOf(li) + 1) + " of " + n + ".";
     }
     if (state.a.length) { show(state.a); render(); }
     return {
