@@ -2,9 +2,10 @@
 
 Each case breaks one thing in a scratch copy of the course and runs a real
 `mkdocs build --strict`. The build must fail with one line that names the file (and the
-line where there is one), the item, and what to do; never a Python traceback; and the
-author's files must be exactly as they were. A case whose engine has not landed yet (its
-hook is not in mkdocs.yml) is skipped, so the catalogue grows as the engines do.
+line where there is one), the item, and what to do; never a Python traceback; the
+author's files must be exactly as they were; and no site may be left in the output folder.
+A case whose engine has not landed yet (its hook is not in mkdocs.yml) is skipped, so the
+catalogue grows as the engines do.
 """
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ import os
 import re
 from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
@@ -312,6 +313,7 @@ class Outcome:
     returncode: int = 0
     output: str = ""
     files_unchanged: bool = True
+    site_left: list[str] = field(default_factory=list)  # what the failed build left in its output folder
     error: BaseException | None = None  # the case could not be set up (the text it edits has changed)
 
 
@@ -325,8 +327,10 @@ def run_case(case: Case, tmp: Path) -> Outcome:
             values["at_next"] = values["at"] + 1
         before = author_files(project)
         result = build(project, tmp / "site")
+        site = tmp / "site"
+        left = sorted(path.name for path in site.iterdir()) if site.is_dir() else []
         return Outcome(case.expected.format(**values), result.returncode, result.stdout,
-                       author_files(project) == before)
+                       author_files(project) == before, left)
     except BaseException as error:  # reported by the case's own test, not by the fixture
         return Outcome(error=error)
 
@@ -364,3 +368,4 @@ def test_bad_input_stops_the_build_with_one_clear_line(case: Case, outcomes: dic
     lines = problems(outcome.output)
     assert any(outcome.expected in line for line in lines), f"expected {outcome.expected!r} in:\n" + "\n".join(lines)
     assert outcome.files_unchanged, "the failed build changed the author's files"
+    assert outcome.site_left == [], "the failed build left a site that looks fine"
