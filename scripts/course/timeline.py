@@ -428,7 +428,9 @@ def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[st
         events = [e for e in history.events if period.start <= e.year <= period.end]
         if not events:
             continue
-        lines += [f"## {period.label} {{#{period.slug}}}", "", '<ol class="course-timeline">']
+        # The label is data: escaped, and "[" too so that Markdown makes no link of it.
+        label = _text(period.label).replace("[", "&#91;")
+        lines += [f"## {label} {{#{period.slug}}}", "", '<ol class="course-timeline">']
         lines += [_event_item(event, history, lesson_link, organisations_url) for event in events]
         lines += ["</ol>", '<p class="course-timeline-none" hidden>No event in this period matches the filter.</p>',
                   ""]
