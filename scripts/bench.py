@@ -244,18 +244,21 @@ def step_scaling(report: Report, *, work: Path, args: argparse.Namespace, **_: A
     report.add("2 scaling", f"time {SCALES[-1]}x / {SCALES[0]}x", f"{growth:.1f}x", f"<= {SCALING_BUDGET:.0f}x",
                growth <= SCALING_BUDGET)
     # Each hook's own growth: a share growing faster than the content is the bug the issue names.
-    # A hook spending under 20 ms at 1x is left unjudged: at that size the ratio is noise.
+    # A hook spending under 50 ms at 1x is judged only on clearly superlinear growth (a loop
+    # over all terms per page grows about 100x): at that size garbage collection and the
+    # scheduler move its ratio by 20 % either way.
     hooks = sorted({name for r in results.values() for name in r["by_owner"] if name.startswith("hook:")})
     slow = []
     for name in hooks:
         low, high = base["by_owner"].get(name, 0.0), top["by_owner"].get(name, 0.0)
-        hook_growth = high / low if low >= 0.020 else None
-        ok = None if hook_growth is None else hook_growth <= SCALING_BUDGET
+        hook_growth = high / low if low >= 0.005 else None
+        limit = SCALING_BUDGET if low >= 0.050 else 2 * SCALING_BUDGET
+        ok = None if hook_growth is None else hook_growth <= limit
         if ok is False:
             slow.append(name)
         report.add("2 scaling", f"  {name[5:]} hook {SCALES[-1]}x / {SCALES[0]}x",
                    f"{hook_growth:.1f}x" if hook_growth else "-",
-                   f"<= {SCALING_BUDGET:.0f}x" if hook_growth else "",
+                   f"<= {limit:.0f}x" if hook_growth else "",
                    ok, f"{low * 1000:.0f} ms -> {high * 1000:.0f} ms")
     _say(f"[scaling] {SCALES[-1]}x content took {growth:.1f}x the time of {SCALES[0]}x (budget {SCALING_BUDGET}x)"
          + (f"; growing faster than the content: {', '.join(slow)}" if slow else ""))
