@@ -33,6 +33,8 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
+from course.nav import nav_paths  # scripts/ is on the path when run as a script
+
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
@@ -116,7 +118,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def find_parts(nav: Any) -> list[Part]:
     """The nav's lessons in order, then the glossary and bibliography, and the answer key."""
-    paths = list(_nav_paths(nav))
+    paths = list(nav_paths(nav))
     parts = [Part(p, "lesson") for p in paths
              if p.startswith("lessons/") and not p.endswith("index.md")]
     parts += [Part(p, "glossary") for p in paths if Path(p).stem == "glossary"]
@@ -258,15 +260,6 @@ def _read_config(path: Path) -> dict:
         return yaml_load(handle)
 
 
-def _nav_paths(nav: Any) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from helpers import ROOT, build, copy_project, html_pages, problems
+from helpers import ROOT, build, copy_project, problems
 
 
 class ConfigLoader(yaml.SafeLoader):

@@ -3,7 +3,6 @@ student does with a quiz in Chromium (mouse, keyboard, reload, broken storage, n
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 import pytest

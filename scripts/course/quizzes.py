@@ -361,7 +361,7 @@ def _render_question(quiz: Quiz, question: Question, position: int, section: tup
     ]
     order = _build_order(question, quiz.shuffle)
     if question.kind == "ordering":
-        parts.append(f'<ol class="course-quiz__items" aria-label="Items to put in order">')
+        parts.append('<ol class="course-quiz__items" aria-label="Items to put in order">')
         for index in order:
             text = _inline(question.options[index].text)
             label = _attr(plain_text(question.options[index].text))

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import CourseError
-from .markup import plain_text, render_markdown
+from .markup import render_markdown
 from .sources import line_of, load_yaml
 
 FIRST_YEAR, LAST_YEAR = 1991, 2018

@@ -20,6 +20,7 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.errors import CourseError  # noqa: E402
+from course.nav import nav_paths  # noqa: E402
 from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
 from course.sources import read_text  # noqa: E402
 
@@ -59,7 +60,7 @@ def on_config(config: MkDocsConfig) -> None:
     lessons = {}
     try:
         quizzes = load_quizzes(root / QUIZ_FOLDER, QUIZ_FOLDER)
-        in_nav = set(_nav_paths(config.nav or []))
+        in_nav = set(nav_paths(config.nav or []))
         for slug, quiz in quizzes.items():
             if config.nav and f"lessons/{slug}.md" not in in_nav:  # without a nav, every page is in it
                 raise CourseError(quiz.path, None, f"there is no lesson 'lessons/{slug}.md' in the nav of mkdocs.yml. "
@@ -74,7 +75,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             if files.get_file_from_path(path) is not None:
                 raise CourseError(f"{_docs_prefix(config)}/{path}", None,
                                   "this page is generated from data/quizzes/ by the quiz hook. Delete the file.")
-        pages = _nav_paths(config.nav) if config.nav else sorted(f.src_uri for f in files.documentation_pages())
+        pages = list(nav_paths(config.nav)) if config.nav else sorted(f.src_uri for f in files.documentation_pages())
         lesson_paths = [p for p in pages if re.match(r"^lessons/\d+[\w-]*\.md$", p)]
         for number, path in enumerate(lesson_paths, start=1):
             file = files.get_file_from_path(path)
@@ -137,13 +138,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # Helper functions
 
 
-def _nav_paths(nav: list | dict | str) -> list[str]:
-    """Every page path in the nav config, in order."""
-    if isinstance(nav, str):
-        return [nav]
-    if isinstance(nav, dict):
-        return [path for value in nav.values() for path in _nav_paths(value)]
-    return [path for entry in nav for path in _nav_paths(entry)]
 
 
 def _docs_prefix(config: MkDocsConfig) -> str:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +20,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
+from course.nav import nav_paths  # noqa: E402
 from course.sources import _lined_loader, read_text  # noqa: E402
 from course.syllabus import (  # noqa: E402
     Course, Lesson, load_course, plan_sessions, read_lesson, render_lesson_list, render_syllabus_page,
@@ -111,19 +111,10 @@ def _config_loader(display_path: str) -> type[yaml.SafeLoader]:
 def _lessons_in_nav(config: MkDocsConfig, files: Files) -> list[str]:
     """The lesson pages (lessons/*.md but the section index) in nav order."""
     nav = config.nav or [file.src_uri for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri)]
-    return [uri for uri in _nav_paths(nav)
+    return [uri for uri in nav_paths(nav)
             if uri.startswith(LESSONS_DIR) and not uri.endswith("index.md") and uri.endswith(".md")]
 
 
-def _nav_paths(nav: Any) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)
 
 
 def _display(docs: Path, root: Path, src_uri: str) -> str:

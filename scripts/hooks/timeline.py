@@ -10,9 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -23,6 +21,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.citations import Bibliography, load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
+from course.nav import nav_paths  # noqa: E402
 from course.timeline import (  # noqa: E402
     FIRST_YEAR, LAST_YEAR, History, linked_citation, load_history, render_comparison_page,
     render_comparison_table, render_organisations_page, render_timeline_page, render_year_grid,
@@ -50,7 +49,7 @@ def on_config(config: MkDocsConfig) -> None:
     global history, bibliography, lesson_titles
     history, bibliography, lesson_titles = None, None, {}  # module state survives between builds
     root = Path(config.config_file_path).parent
-    lessons = [LESSON.match(uri)["slug"] for uri in _nav_paths(config.nav) if LESSON.match(uri)]
+    lessons = [LESSON.match(uri)["slug"] for uri in nav_paths(config.nav) if LESSON.match(uri)]
     try:
         bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE)
         history = load_history(root / ORGANISATIONS_FILE, root / TIMELINE_FILE, bibliography.references, lessons,
@@ -67,7 +66,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             raise PluginError(str(CourseError(
                 f"docs/{path}", None, f"is generated from {ORGANISATIONS_FILE} and {TIMELINE_FILE}. "
                 "Delete the hand-written file and edit the data instead.")))
-    lesson_uris = [uri for uri in _nav_paths(config.nav) if LESSON.match(uri)]
+    lesson_uris = [uri for uri in nav_paths(config.nav) if LESSON.match(uri)]
     for number, uri in enumerate(lesson_uris, start=1):
         file = files.get_file_from_path(uri)
         if file is not None:
@@ -117,15 +116,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # Helper functions
 
 
-def _nav_paths(nav: Any) -> Iterator[str]:
-    if isinstance(nav, str):
-        yield nav
-    elif isinstance(nav, dict):
-        for value in nav.values():
-            yield from _nav_paths(value)
-    elif isinstance(nav, list):
-        for item in nav:
-            yield from _nav_paths(item)
 
 
 def _title(file: File) -> str:
