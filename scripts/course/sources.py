@@ -63,6 +63,11 @@ def load_yaml(path: Path, display_path: str) -> Any:
     return data
 
 
+def display_path(path: Path, root: Path) -> str:
+    """A file's path as the author sees it from the project root, e.g. docs/lessons/01-concepts.md."""
+    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
+
+
 def line_of(node: Any, default: int | None = None) -> int | None:
     return getattr(node, "line", None) or default
 

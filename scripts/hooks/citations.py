@@ -18,6 +18,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list  # noqa: E402
 from course.errors import CourseError  # noqa: E402
+from course.sources import display_path  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.course.citations")
 
@@ -44,7 +45,7 @@ def on_config(config: MkDocsConfig) -> None:
 @event_priority(100)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     assert bibliography is not None
-    path = _display_path(page, config)
+    path = display_path(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent)
     try:
         markdown, cited = render_citations(markdown, bibliography, path, _front_matter_lines(page, markdown))
     except CourseError as error:
@@ -62,14 +63,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 # Helper functions
-
-
-def _display_path(page: Page, config: MkDocsConfig) -> str:
-    """The page's path as the author sees it from the project root, e.g. docs/lessons/01-concepts.md."""
-    root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    prefix = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
-    return f"{prefix}/{page.file.src_uri}"
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:

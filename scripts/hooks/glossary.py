@@ -30,6 +30,7 @@ from mkdocs.utils.meta import get_data
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
+from course.sources import display_path  # noqa: E402
 from course.glossary import (  # noqa: E402
     Glossary, LessonLink, check_introduced, link_first_uses, load_glossary, render_glossary_page,
     render_key_terms, terms_used,
@@ -68,7 +69,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     existing = files.get_file_from_path(GLOSSARY_PAGE)
     if existing is not None and not existing.generated_by:
         raise PluginError(str(CourseError(
-            f"{_docs_prefix(config)}/{GLOSSARY_PAGE}", None,
+            display_path(Path(config.docs_dir) / GLOSSARY_PAGE, Path(config.config_file_path).parent), None,
             f"this page is generated from {GLOSSARY_FILE}. Delete it and edit the data file instead.")))
     try:
         check_introduced(glossary, [Path(f.src_uri).stem for f in files.documentation_pages() if LESSON.match(f.src_uri)])
@@ -114,9 +115,3 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 # Helper functions
-
-
-def _docs_prefix(config: MkDocsConfig) -> str:
-    root = Path(config.config_file_path).parent
-    docs = Path(config.docs_dir)
-    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.errors import CourseError  # noqa: E402
-from course.sources import read_text  # noqa: E402
+from course.sources import display_path, read_text  # noqa: E402
 
 # Hooks
 
@@ -29,15 +29,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if file.generated_by or not file.abs_src_path:
             continue
         try:
-            read_text(Path(file.abs_src_path), _display_path(Path(file.abs_src_path), root))
+            read_text(Path(file.abs_src_path), display_path(Path(file.abs_src_path), root))
         except CourseError as error:
             raise PluginError(str(error)) from None
     return files
 
 
 # Helper functions
-
-
-def _display_path(path: Path, root: Path) -> str:
-    """The path as the author sees it from the project root, e.g. docs/about.md."""
-    return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()

@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core li
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
 from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
-from course.sources import read_text  # noqa: E402
+from course.sources import display_path, read_text  # noqa: E402
 
 QUIZ_FOLDER = "data/quizzes"
 QUIZ_MARKER = "<!-- quiz -->"
@@ -73,7 +73,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     try:
         for path in (REVIEW_PAGE, ANSWER_KEY_PAGE):
             if files.get_file_from_path(path) is not None:
-                raise CourseError(f"{_docs_prefix(config)}/{path}", None,
+                raise CourseError(_display(config, path), None,
                                   "this page is generated from data/quizzes/ by the quiz hook. Delete the file.")
         pages = list(nav_paths(config.nav)) if config.nav else sorted(f.src_uri for f in files.documentation_pages())
         lesson_paths = [p for p in pages if re.match(r"^lessons/\d+[\w-]*\.md$", p)]
@@ -81,7 +81,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             file = files.get_file_from_path(path)
             slug = path[len("lessons/"):-3]
             if file is not None and slug in quizzes:
-                lessons[slug] = Lesson(file, number, f"{_docs_prefix(config)}/{path}")
+                lessons[slug] = Lesson(file, number, _display(config, path))
         for slug, quiz in quizzes.items():
             if slug not in lessons:
                 raise CourseError(quiz.path, None, f"its lesson docs/lessons/{slug}.md does not exist. "
@@ -102,7 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     slug = src[len("lessons/"):-3] if src.startswith("lessons/") and src.endswith(".md") else None
     count = len(MARKER_LINE.findall(markdown))
     quiz = quizzes.get(slug or "")
-    display = f"{_docs_prefix(config)}/{src}"
+    display = _display(config, src)
     if quiz is None and count:
         raise PluginError(f"{display}:{_marker_line(page)}: the page has a {QUIZ_MARKER} marker but there is no "
                           f"{QUIZ_FOLDER}/{slug or Path(src).stem}.yml. Write the quiz file, or remove the marker.")
@@ -138,11 +138,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 # Helper functions
 
 
-
-
-def _docs_prefix(config: MkDocsConfig) -> str:
-    root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
-    return docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
+def _display(config: MkDocsConfig, src_uri: str) -> str:
+    return display_path(Path(config.docs_dir) / src_uri, Path(config.config_file_path).parent)
 
 
 def _heading_titles(text: str) -> dict[str, str]:

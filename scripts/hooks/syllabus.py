@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core li
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
-from course.sources import _lined_loader, read_text  # noqa: E402
+from course.sources import _lined_loader, display_path, read_text  # noqa: E402
 from course.syllabus import (  # noqa: E402
     Course, Lesson, load_course, plan_sessions, read_lesson, render_lesson_list, render_syllabus_page,
 )
@@ -56,12 +56,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     try:
         if files.get_file_from_path(SYLLABUS_PAGE) is not None:
-            raise CourseError(f"docs/{SYLLABUS_PAGE}", None, "is generated from mkdocs.yml's extra.course and "
+            raise CourseError(display_path(Path(config.docs_dir) / SYLLABUS_PAGE, root), None, "is generated from mkdocs.yml's extra.course and "
                               "the nav. Delete the hand-written file; change extra.course instead.")
         keys = set(load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE).references)
         docs = Path(config.docs_dir)
         lessons = [
-            read_lesson(docs / src_uri, _display(docs, root, src_uri), src_uri, number,
+            read_lesson(docs / src_uri, display_path(docs / src_uri, root), src_uri, number,
                         root / QUIZ_DIR / (Path(src_uri).stem + ".yml"), keys)
             for number, src_uri in enumerate(_lessons_in_nav(config, files), start=1)
         ]
@@ -113,10 +113,3 @@ def _lessons_in_nav(config: MkDocsConfig, files: Files) -> list[str]:
     nav = config.nav or [file.src_uri for file in sorted(files.documentation_pages(), key=lambda f: f.src_uri)]
     return [uri for uri in nav_paths(nav)
             if uri.startswith(LESSONS_DIR) and not uri.endswith("index.md") and uri.endswith(".md")]
-
-
-
-
-def _display(docs: Path, root: Path, src_uri: str) -> str:
-    prefix = docs.relative_to(root).as_posix() if docs.is_relative_to(root) else docs.as_posix()
-    return f"{prefix}/{src_uri}"

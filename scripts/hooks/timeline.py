@@ -22,6 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core li
 from course.citations import Bibliography, load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
+from course.sources import display_path  # noqa: E402
 from course.timeline import (  # noqa: E402
     FIRST_YEAR, LAST_YEAR, History, linked_citation, load_history, render_comparison_page,
     render_comparison_table, render_organisations_page, render_timeline_page, render_year_grid,
@@ -64,7 +65,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         existing = files.get_file_from_path(path)
         if existing is not None and not existing.generated_by:
             raise PluginError(str(CourseError(
-                f"docs/{path}", None, f"is generated from {ORGANISATIONS_FILE} and {TIMELINE_FILE}. "
+                display_path(Path(config.docs_dir) / path, Path(config.config_file_path).parent), None,
+                f"is generated from {ORGANISATIONS_FILE} and {TIMELINE_FILE}. "
                 "Delete the hand-written file and edit the data instead.")))
     lesson_uris = [uri for uri in nav_paths(config.nav) if LESSON.match(uri)]
     for number, uri in enumerate(lesson_uris, start=1):
@@ -106,7 +108,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if not year.isdigit() or not FIRST_YEAR <= int(year) <= LAST_YEAR:
             line = _line_in_source(page, match[0])
             raise PluginError(str(CourseError(
-                f"docs/{page.file.src_uri}", line,
+                display_path(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent), line,
                 f"marker '{match[0]}' needs a year from {FIRST_YEAR} to {LAST_YEAR}, e.g. <!-- membership 2002 -->.")))
         return render_year_grid(history, int(year), lambda keys: linked_citation(keys, labels, bibliography_url))
 
@@ -114,8 +116,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 # Helper functions
-
-
 
 
 def _title(file: File) -> str:
