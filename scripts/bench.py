@@ -19,7 +19,6 @@ from __future__ import annotations
 import argparse
 import copy
 import gzip
-import http.server
 import json
 import math
 import os
@@ -30,7 +29,6 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 import traceback
 import urllib.request
@@ -44,7 +42,8 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))  # the project-copy, server and Chromium settings the tests use
 sys.path.insert(0, str(ROOT / "scripts"))  # the pure core
-from helpers import CHROMIUM, CHROMIUM_ARGS, copy_project  # noqa: E402
+from helpers import copy_project  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, TEXT_TYPES, SiteServer  # noqa: E402
 
 RESULTS = ROOT / "bench-results"
 LIGHTHOUSE_DIR = ROOT / "bench"  # package.json + lockfile pinning lighthouse@12.2.3
@@ -75,7 +74,6 @@ PAGE_TYPES = {
     "timeline": ["timeline/", "reference/timeline/"],
     "review quiz": ["review-quiz/", "review/"],
 }
-TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 
 @dataclass
@@ -526,7 +524,7 @@ def step_weight(report: Report, *, site: Path, **_: Any) -> None:
     own = _own_assets()
     own_total = sum(own.values())
     results: dict[str, dict[str, Any]] = {}
-    with SiteServer(site) as server, sync_playwright() as playwright:
+    with SiteServer(site, compress=True) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
             for kind, paths in pages.items():
@@ -623,54 +621,6 @@ def _is_text(url: str) -> bool:
     return path.endswith("/") or path.endswith(TEXT_TYPES)
 
 
-class SiteServer:
-    """The built site on 127.0.0.1 on a free port, gzip-compressed like any real host serves it."""
-
-    def __init__(self, directory: Path) -> None:
-        self.directory = directory
-        handler = type("Handler", (_GzipHandler,), {"cache": {}})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), lambda *a, **k: handler(*a, directory=str(directory), **k))
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "SiteServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
-
-
-class _GzipHandler(http.server.SimpleHTTPRequestHandler):
-    cache: dict[str, bytes]
-
-    def send_head(self) -> Any:
-        path = self.translate_path(self.path)
-        if os.path.isdir(path):
-            if not self.path.split("?")[0].endswith("/"):
-                return super().send_head()  # the redirect to the folder's URL
-            path = os.path.join(path, "index.html")
-        if not (os.path.isfile(path) and path.endswith(TEXT_TYPES)
-                and "gzip" in self.headers.get("Accept-Encoding", "")):
-            return super().send_head()
-        if path not in self.cache:
-            self.cache[path] = gzip.compress(Path(path).read_bytes(), 6)
-        body = self.cache[path]
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.send_header("Cache-Control", "max-age=600")
-        self.end_headers()
-        import io
-        return io.BytesIO(body)
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
 # Step 5: Lighthouse
 
 
@@ -690,7 +640,7 @@ def step_lighthouse(report: Report, *, site: Path, **_: Any) -> None:
     if "lesson" in pages:
         pages["lesson"] = max(_page_types(site)["lesson"], key=lambda p: (site / p / "index.html").stat().st_size)
     scores: dict[str, dict[str, dict[str, int]]] = {}
-    with SiteServer(site) as server:
+    with SiteServer(site, compress=True) as server:
         # Lighthouse's mobile CPU slowdown (4x) assumes a host of benchmark index ~1500; on a
         # slower or busy machine its guide says to calibrate, with the formula of its calculator.
         # Never above the standard 4x: a fast moment must not make the phone slower than standard.

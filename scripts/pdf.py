@@ -12,15 +12,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import functools
 import html
-import http.server
 import os
 import re
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,11 +31,9 @@ from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from course.nav import nav_paths  # scripts/ is on the path when run as a script
+from localsite import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 # Material's scripts make every link absolute (http://127.0.0.1:port/...); print.css writes out
 # the address of http links, so links within the site are turned back into paths first.
 LOCAL_LINKS = """() => { for (const link of document.querySelectorAll("a[href]"))
@@ -98,7 +93,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.mkdir(parents=True, exist_ok=True)
         (args.out / "lessons").mkdir(exist_ok=True)
         written: list[Path] = []
-        with serve(site) as origin, chromium(origin) as page:
+        with SiteServer(site) as server, chromium(server.origin) as page:
+            origin = server.origin
             for part in parts:
                 if part.kind == "lesson":
                     written.append(print_page(page, f"{origin}/{part.url_path}",
@@ -260,23 +256,6 @@ def _read_config(path: Path) -> dict:
         return yaml_load(handle)
 
 
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 @contextmanager

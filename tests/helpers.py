@@ -1,23 +1,17 @@
 """Shared test helpers: copy the project, build it, serve it."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
+
+from localsite import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported for the tests)
+from localsite import SiteServer as StaticServer  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
-CHROMIUM = "/usr/bin/chromium"
-# As the machine notes advise: without these, Chromium phones home and its requests fail.
-CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 
 
 def copy_project(dest: Path) -> Path:
@@ -44,37 +38,6 @@ def build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subproce
 def problems(output: str) -> list[str]:
     """The lines of a build log an author must act on."""
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR", "Error"))]
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    extra_headers: dict[str, str] = {}
-
-    def end_headers(self) -> None:
-        for name, value in self.extra_headers.items():
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-class StaticServer:
-    """Serves a built site on 127.0.0.1 on a free port, optionally with extra response headers."""
-
-    def __init__(self, directory: Path, headers: dict[str, str] | None = None) -> None:
-        handler = type("Handler", (QuietHandler,), {"extra_headers": headers or {}})
-        self.httpd = http.server.ThreadingHTTPServer(
-            ("127.0.0.1", 0), functools.partial(handler, directory=str(directory)))
-        self.origin = f"http://127.0.0.1:{self.httpd.server_address[1]}"
-        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-
-    def __enter__(self) -> "StaticServer":
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.httpd.shutdown()
-        self.httpd.server_close()
 
 
 def html_pages(site_dir: Path) -> list[str]:
