@@ -289,6 +289,11 @@ CASES = [
          | {"term": line_of(p, "data/glossary.yml", "  - term: region\n")},
          "data/glossary.yml:{term}: term 'region' is introduced in '01-concept', which is not a lesson. "
          "Did you mean '01-concepts'?", GLOSSARY),
+    # Our own assets, listed in mkdocs.yml and bundled by scripts/hooks/assets.py.
+    Case("extra-css-missing-file",
+         lambda p: replace(p, "mkdocs.yml", "  - assets/css/quiz.css\n", "  - assets/css/quizz.css\n"),
+         "mkdocs.yml:{line}: `extra_css` lists assets/css/quizz.css, which is not in docs/. Fix the path, or remove the line.",
+         requires="scripts/hooks/assets.py"),
 ]
 
 

@@ -1,28 +1,28 @@
 // Glossary page: show one category at a time. Without this script every entry shows, each
 // labelled with its category, so nothing depends on it.
-document$.subscribe(function () {
-  var form = document.querySelector(".glossary-filter");
+document$.subscribe(() => {
+  const form = document.querySelector(".glossary-filter");
   if (!form) return;
-  var entries = document.querySelectorAll(".glossary-entry");
-  var status = form.querySelector(".glossary-count");
-  function apply() {
-    var checked = form.querySelector("input:checked");
-    var category = checked ? checked.value : "";
-    var shown = 0;
-    entries.forEach(function (entry) {
-      var show = !category || entry.getAttribute("data-category") === category;
+  const entries = document.querySelectorAll(".glossary-entry");
+  const status = form.querySelector(".glossary-count");
+  const apply = () => {
+    const checked = form.querySelector("input:checked");
+    const category = checked ? checked.value : "";
+    let shown = 0;
+    entries.forEach(entry => {
+      const show = !category || entry.dataset.category === category;
       entry.hidden = !show;
-      if (show) shown++;
+      shown += show;
     });
     // A letter whose entries are all hidden hides its heading too.
-    document.querySelectorAll("dl.glossary").forEach(function (list) {
-      var heading = list.previousElementSibling;
-      var empty = !list.querySelector(".glossary-entry:not([hidden])");
+    document.querySelectorAll("dl.glossary").forEach(list => {
+      const heading = list.previousElementSibling;
+      const empty = !list.querySelector(".glossary-entry:not([hidden])");
       list.hidden = empty;
-      if (heading && /^H2$/.test(heading.tagName)) heading.hidden = empty;
+      if (heading && heading.tagName === "H2") heading.hidden = empty;
     });
     status.textContent = "Showing " + shown + " of " + entries.length + " terms.";
-  }
+  };
   form.addEventListener("change", apply);
   form.hidden = false;
   apply();

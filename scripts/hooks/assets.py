@@ -1,0 +1,98 @@
+"""Assets: our CSS and JavaScript served as one minified, content-named file of each kind.
+
+The theme override's own scripts (overrides/assets/, which must load before Material's
+bundle) stay separate files, but are minified in the built site the same way.
+
+mkdocs.yml keeps listing the readable source files (`extra_css`, `extra_javascript`); this
+hook swaps the local ones for a bundle (course/assets.py says why) and leaves web
+addresses and scripts with attributes (`type`, `defer`, `async`) alone. A listed file that
+is not in docs/ stops the build: MkDocs itself would link it and let it fail in the browser.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.assets import Kind, bundle, bundle_uri  # noqa: E402
+from course.errors import CourseError  # noqa: E402
+from course.sources import read_text  # noqa: E402
+
+# Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
+bundles: dict[str, str] = {}  # uri -> content
+bundled: set[str] = set()  # the source files folded into a bundle
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    bundles.clear()
+    bundled.clear()
+    try:
+        config.extra_css = _bundle_local(config.extra_css, "css", "extra_css", config)
+        config.extra_javascript = _bundle_local(config.extra_javascript, "js", "extra_javascript", config)
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    for uri in bundled:
+        source = files.get_file_from_path(uri)
+        if source is not None:
+            files.remove(source)  # readers never fetch it: keep it out of the site
+    for uri, content in bundles.items():
+        files.append(File.generated(config, uri, content=content))
+    return files
+
+def on_post_build(config: MkDocsConfig) -> None:
+    custom_dir = config.theme.custom_dir
+    if not custom_dir:
+        return
+    for source in sorted(Path(custom_dir).glob("assets/**/*.js")):
+        built = Path(config.site_dir) / source.relative_to(custom_dir)
+        if built.is_file():
+            text = read_text(source, source.relative_to(Path(config.config_file_path).parent).as_posix())
+            built.write_text(bundle([(source.name, text)], "js"), encoding="utf-8")
+
+# Helpers
+
+
+def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig) -> list:
+    """The entries with every plain local file replaced by one bundle, where the first was."""
+    docs = Path(config.docs_dir)
+    sources: list[tuple[str, str]] = []
+    kept: list = []
+    first = None
+    for entry in entries:
+        if not isinstance(entry, str) or "://" in entry or entry.startswith("/") or not entry.endswith("." + kind):
+            kept.append(entry)
+            continue
+        path = docs / entry
+        if not path.is_file():
+            config_file = Path(config.config_file_path)
+            raise CourseError(config_file.name, _line_of(config_file, entry), f"`{option}` lists {entry}, which is "
+                              f"not in {docs.name}/. Fix the path, or remove the line.")
+        sources.append((entry, read_text(path, f"{docs.name}/{entry}")))
+        bundled.add(entry)
+        if first is None:
+            first = len(kept)
+            kept.append(None)  # the bundle's place, filled in below
+    if first is None:
+        return kept
+    content = bundle(sources, kind)
+    uri = bundle_uri(kind, content)
+    bundles[uri] = content
+    kept[first] = uri
+    return kept
+
+
+def _line_of(config_file: Path, entry: str) -> int | None:
+    """The line of mkdocs.yml that lists the entry (MkDocs keeps no line numbers)."""
+    for number, line in enumerate(config_file.read_text(encoding="utf-8").splitlines(), start=1):
+        if line.strip().lstrip("-").strip().strip("'\"") == entry:
+            return number
+    return None  # listed in an inherited file (INHERIT): the message still names the entry

@@ -1,0 +1,87 @@
+"""Our CSS and JavaScript: one minified, content-named file of each kind (scripts/hooks/assets.py)."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from course.assets import bundle, bundle_uri
+from helpers import ROOT, html_pages
+
+OWN_ASSETS_BUDGET = 15 * 1024  # issue #9: our CSS + JS together, uncompressed, on any page
+OWN_ASSET = re.compile(r"assets/course\.[0-9a-f]{8}\.min\.(css|js)$")
+
+
+def listed(kind: str) -> list[tuple[str, str]]:
+    """The sources mkdocs.yml lists, in order, as the hook reads them."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    entries = config["extra_css" if kind == "css" else "extra_javascript"]
+    return [(entry, (ROOT / "docs" / entry).read_text(encoding="utf-8")) for entry in entries]
+
+
+# The pure core
+
+
+def test_css_bundle_drops_comments_and_space_and_keeps_the_order():
+    css = bundle([("a.css", "/* why */\n.a {\n  color: red;\n}\n"), ("b.css", ".b { color: blue; }")], "css")
+    assert css == ".a{color:red}\n.b{color:blue}\n"
+
+
+def test_js_bundle_keeps_each_file_a_statement_of_its_own():
+    js = bundle([("a.js", "// why\nvar a = 1\n"), ("b.js", "(function () { return a; })()")], "js")
+    assert "why" not in js
+    assert js.startswith("var a=1") and ";\n(function" in js  # no "1(function" call across files
+
+
+def test_the_name_changes_with_the_content():
+    assert bundle_uri("css", "a{}") != bundle_uri("css", "b{}")
+    assert re.fullmatch(r"assets/course\.[0-9a-f]{8}\.min\.css", bundle_uri("css", "a{}"))
+
+
+def test_our_assets_stay_within_the_budget():
+    css, js = bundle(listed("css"), "css"), bundle(listed("js"), "js")
+    early = ROOT / "overrides/assets/javascripts/search-on-demand.js"  # ours too, minified in the site
+    size = sum(len(text.encode()) for text in (css, js, bundle([(early.name, early.read_text(encoding="utf-8"))], "js")))
+    assert size <= OWN_ASSETS_BUDGET, f"our CSS + JS is {size} B, over {OWN_ASSETS_BUDGET} B: trim before adding"
+
+
+@pytest.mark.skipif(shutil.which("node") is None, reason="Node.js checks the minified script's syntax")
+def test_the_minified_script_is_valid_javascript(tmp_path: Path):
+    script = tmp_path / "bundle.js"
+    script.write_text(bundle(listed("js"), "js"), encoding="utf-8")
+    result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+# The built site
+
+
+def test_every_page_loads_one_stylesheet_and_one_script_of_ours(site_dir: Path):
+    for path in html_pages(site_dir):
+        page = BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        css = [link["href"] for link in page.select('link[rel="stylesheet"]') if "assets/course." in link["href"]]
+        js = [script["src"] for script in page.select("script[src]") if "assets/course." in script["src"]]
+        assert len(css) == 1 and len(js) == 1, (path, css, js)
+        for href in css + js:
+            assert OWN_ASSET.search(href), href
+            assert (site_dir / path / href).resolve().is_file(), href
+        assert not page.select('link[href*="assets/css/"], script[src*="assets/js/"]'), path
+
+
+def test_the_bundles_hold_every_source_and_the_sources_are_not_published(site_dir: Path):
+    built = {path.suffix[1:]: path.read_text(encoding="utf-8") for path in (site_dir / "assets").glob("course.*.min.*")}
+    assert built == {"css": bundle(listed("css"), "css"), "js": bundle(listed("js"), "js")}
+    assert ".course-quiz__question" in built["css"] and ".glossary-entry" in built["css"]
+    assert "course-quiz:" in built["js"] and ".course-timeline-filter" in built["js"]
+    assert not (site_dir / "assets" / "css").exists() and not (site_dir / "assets" / "js").exists()
+
+
+def test_the_theme_override_scripts_are_minified_in_the_site(site_dir: Path):
+    for source in (ROOT / "overrides" / "assets").rglob("*.js"):
+        built = (site_dir / source.relative_to(ROOT / "overrides")).read_text(encoding="utf-8")
+        assert built == bundle([(source.name, source.read_text(encoding="utf-8"))], "js"), source.name
+        assert "/*" not in built and "\n  " not in built, source.name
