@@ -1,8 +1,9 @@
 """Glossary: data/glossary.yml becomes a generated Glossary page, first-use links with a
 tooltip in every lesson, and the "Key terms" box where a lesson puts `<!-- key-terms -->`.
 
-The lessons in the nav are scanned once, in on_nav, so the glossary page can say where
-each term is used before any page is rendered; a lesson taken out of the nav drops out.
+Each lesson is scanned once, when its first uses are linked; the glossary page, which
+MkDocs reads after the lessons (it is added to the files last), is written from what they
+used, so it can say where each term is used. A lesson taken out of the nav drops out.
 
 Tooltips: a term link carries the definition in its `title`; Material's content.tooltips
 turns that into a tooltip shown on hover and on keyboard focus (and names it with
@@ -32,7 +33,7 @@ from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.sources import display_path  # noqa: E402
 from course.glossary import (  # noqa: E402
-    Glossary, LessonLink, check_introduced, link_first_uses, load_glossary, render_glossary_page,
+    Glossary, LessonLink, Term, check_introduced, link_first_uses, load_glossary, render_glossary_page,
     render_key_terms, terms_used,
 )
 
@@ -48,14 +49,16 @@ H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 # Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
 glossary: Glossary | None = None
 glossary_file: File | None = None
+lessons: dict[str, tuple[LessonLink, Page]] = {}  # src_uri -> the lesson in the nav, in course order
+used_by_lesson: dict[str, list[Term]] = {}  # src_uri -> the terms the lesson links, once it is rendered
 
 # Hooks
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global glossary, glossary_file
+    global glossary, glossary_file, lessons, used_by_lesson
     root = Path(config.config_file_path).parent
-    glossary_file = None
+    glossary_file, lessons, used_by_lesson = None, {}, {}
     try:
         keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE).references
         glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE)
@@ -75,32 +78,28 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         check_introduced(glossary, [Path(f.src_uri).stem for f in files.documentation_pages() if LESSON.match(f.src_uri)])
     except CourseError as error:
         raise PluginError(str(error)) from None
-    # The content is filled in on_nav, once every lesson has been scanned.
+    # The content is written in on_pre_page, once the lessons have been rendered.
     glossary_file = File.generated(config, GLOSSARY_PAGE, content="# Glossary\n")
     files.append(glossary_file)
     return files
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation:
-    assert glossary is not None and glossary_file is not None
-    used_in: dict[str, list[LessonLink]] = {}
-    introduced: dict[str, LessonLink] = {}
-    lessons = [page for page in nav.pages if LESSON.match(page.file.src_uri)]
-    for number, page in enumerate(lessons, start=1):
+    global lessons
+    assert glossary_file is not None
+    lessons = {}
+    for number, page in enumerate((page for page in nav.pages if LESSON.match(page.file.src_uri)), start=1):
         markdown, _ = get_data(page.file.content_string)
         heading = H1.search(markdown)
-        lesson = LessonLink(number, heading.group(1) if heading else page.file.name,
-                            page.file.url_relative_to(glossary_file))
-        for term in terms_used(markdown, glossary):
-            used_in.setdefault(term.name, []).append(lesson)
-            if term.introduced == Path(page.file.src_uri).stem:
-                introduced[term.name] = lesson
-    for term in glossary.terms:
-        if term.name not in used_in:
-            log.warning(f"{GLOSSARY_FILE}:{term.line}: term '{term.name}' is not used in any lesson in the nav. "
-                        "Use it in a lesson, or remove it from the glossary.")
-    glossary_file.content_string = render_glossary_page(glossary, used_in, introduced)
+        lessons[page.file.src_uri] = (LessonLink(number, heading.group(1) if heading else page.file.name,
+                                                 page.file.url_relative_to(glossary_file)), page)
     return nav
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    if glossary_file is not None and page.file is glossary_file:
+        glossary_file.content_string = _glossary_markdown()
+    return page
 
 
 # After citations (100), which have become raw <a> tags the matcher skips, and before
@@ -111,7 +110,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     url = glossary_file.url_relative_to(page.file)
     markdown, used = link_first_uses(markdown, glossary, url)
+    used_by_lesson[page.file.src_uri] = used
     return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
 
 
 # Helper functions
+
+
+def _glossary_markdown() -> str:
+    """The glossary page, from the terms each lesson in the nav uses; warns about unused terms."""
+    assert glossary is not None
+    used_in: dict[str, list[LessonLink]] = {}
+    introduced: dict[str, LessonLink] = {}
+    for src_uri, (lesson, page) in lessons.items():
+        used = used_by_lesson.get(src_uri)
+        if used is None:  # not rendered in this build (`mkdocs serve --dirty`): scan its source
+            used = terms_used(get_data(page.file.content_string)[0], glossary)
+        for term in used:
+            used_in.setdefault(term.name, []).append(lesson)
+            if term.introduced == Path(src_uri).stem:
+                introduced[term.name] = lesson
+    for term in glossary.terms:
+        if term.name not in used_in:
+            log.warning(f"{GLOSSARY_FILE}:{term.line}: term '{term.name}' is not used in any lesson in the nav. "
+                        "Use it in a lesson, or remove it from the glossary.")
+    return render_glossary_page(glossary, used_in, introduced)
