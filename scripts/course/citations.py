@@ -2,23 +2,34 @@
 
 The BibTeX file is parsed once with pybtex; every reference is formatted once, in a
 Chicago-like author-date style, to HTML. A page then costs one regular-expression pass.
+
+Parsing and formatting cost about 60 ms a build (pybtex's import and its TeX decoder), more
+than all the pages' citations together, so the formatted references are also kept on disk
+(cache_dir, normally .cache/course/): a build whose .bib, formatting code and pybtex are
+unchanged reads them back and never imports pybtex.
 """
 from __future__ import annotations
 
+import contextlib
 import difflib
+import functools
+import hashlib
 import html
+import importlib.metadata
+import json
+import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from pathlib import Path
-
-from pybtex.backends.plaintext import Backend as PlainTextBackend
-from pybtex.database import BibliographyData, Entry, Person, parse_string
-from pybtex.richtext import Text
-from pybtex.scanner import PybtexSyntaxError
+from typing import TYPE_CHECKING
 
 from .errors import CourseError
 from .sources import read_text
+
+if TYPE_CHECKING:
+    from pybtex.backends.plaintext import Backend as PlainTextBackend
+    from pybtex.database import Entry, Person
 
 # One pass over a page: code is matched first so that "@" inside code is left alone.
 CITATION_PATTERN = re.compile(
@@ -28,7 +39,6 @@ CITATION_PATTERN = re.compile(
     re.MULTILINE | re.DOTALL,
 )
 CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
-PLAIN_TEXT = PlainTextBackend()  # looked up once: pybtex's render_as() scans entry points per call
 # Field text in which TeX changes nothing: no command, group, special character, quote or
 # dash, and single spaces only. Most fields are like this; they skip pybtex's TeX decoder.
 PLAIN_FIELD = re.compile(r"[^\\{}$~%&#^_`'\"<>\-\s]*(?: [^\\{}$~%&#^_`'\"<>\-\s]+)*")
@@ -77,19 +87,31 @@ class Bibliography:
 # Loading
 
 
-def load_bibliography(path: Path, display_path: str) -> Bibliography:
+def load_bibliography(path: Path, display_path: str, cache_dir: Path | None = None) -> Bibliography:
+    """Read, check and format the .bib; with cache_dir, reuse the formatted references of a
+    previous build when nothing they depend on has changed (any mistake is still reported:
+    only a file that loaded without one is ever kept)."""
     text = read_text(path, display_path)
     # Several hooks (citations, glossary, timeline, syllabus) each load the same file in one
     # build: parse and format it once per content. Keyed on the text, so an edit is re-read.
     cached = _loaded.get((display_path, text))
     if cached is None:
-        cached = _loaded[(display_path, text)] = _parse_bibliography(text, display_path)
+        cached = _read_cache(cache_dir, text, display_path) if cache_dir else None
+        if cached is None:
+            cached = _parse_bibliography(text, display_path)
+            if cache_dir:
+                _write_cache(cache_dir, text, cached)
+        _loaded[(display_path, text)] = cached
         while len(_loaded) > 4:  # serve re-reads an edited file: keep only the recent ones
             del _loaded[next(iter(_loaded))]
     return cached
 
 
 def _parse_bibliography(text: str, display_path: str) -> Bibliography:
+    # Imported here: a build that finds its references in the cache never needs pybtex.
+    from pybtex.database import BibliographyData, parse_string
+    from pybtex.scanner import PybtexSyntaxError
+
     lines = {m.group("key"): text.count("\n", 0, m.start()) + 1 for m in ENTRY_START.finditer(text)}
     seen: dict[str, int] = {}
     for match in ENTRY_START.finditer(text):
@@ -194,10 +216,18 @@ def _latex(value: str) -> str:
     """BibTeX field text to plain Unicode: accents decoded, braces dropped, TeX quotes curled."""
     if PLAIN_FIELD.fullmatch(value):  # nothing TeX would change: skip the (slow) TeX decoder
         return value
-    text = Text.from_latex(value).render(PLAIN_TEXT)
+    from pybtex.richtext import Text
+    text = Text.from_latex(value).render(_plain_text_backend())
     for tex, typographic in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"), ("--", "–")):
         text = text.replace(tex, typographic)
     return text
+
+
+@functools.cache
+def _plain_text_backend() -> PlainTextBackend:
+    """Looked up once: pybtex's render_as() scans entry points on every call."""
+    from pybtex.backends.plaintext import Backend
+    return Backend()
 
 
 def _names(entry: Entry) -> list[Person]:
@@ -292,3 +322,42 @@ def _disambiguate(references: dict[str, Reference]) -> dict[str, Reference]:
                     ref.text.replace(f". {year}.", f". {year}{letter}.", 1),
                 )
     return references
+
+
+# The cache on disk: one JSON file holding the formatted references and the digest of all
+# they were made from. Anything amiss with it (missing, unreadable, stale, another format)
+# simply means parsing the .bib again.
+
+CACHE_FILE = "bibliography.json"
+
+
+def _cache_digest(text: str) -> str:
+    """What the formatted references depend on: the .bib, this code, pybtex and its TeX decoder."""
+    digest = hashlib.sha256(text.encode("utf-8"))
+    digest.update(Path(__file__).read_bytes())
+    for package in ("pybtex", "latexcodec"):
+        digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
+    return digest.hexdigest()
+
+
+def _read_cache(cache_dir: Path, text: str, display_path: str) -> Bibliography | None:
+    try:
+        data = json.loads((cache_dir / CACHE_FILE).read_text(encoding="utf-8"))
+        if data["digest"] != _cache_digest(text):
+            return None
+        references = {fields[0]: Reference(*fields) for fields in data["references"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return Bibliography(references, display_path)
+
+
+def _write_cache(cache_dir: Path, text: str, bibliography: Bibliography) -> None:
+    data = {"digest": _cache_digest(text), "references": [astuple(ref) for ref in bibliography.references.values()]}
+    temporary = cache_dir / f"{CACHE_FILE}.{os.getpid()}.tmp"
+    try:  # written aside, then renamed: a build running at the same time never reads half a file
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        os.replace(temporary, cache_dir / CACHE_FILE)
+    except OSError:  # a read-only checkout builds as before, without a cache
+        with contextlib.suppress(OSError):
+            temporary.unlink(missing_ok=True)

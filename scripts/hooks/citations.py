@@ -23,6 +23,7 @@ from course.sources import display_path  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.course.citations")
 
 BIBLIOGRAPHY_FILE = "data/references.bib"
+CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 REFERENCES_MARKER = "<!-- references -->"
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
@@ -35,7 +36,7 @@ def on_config(config: MkDocsConfig) -> None:
     global bibliography
     root = Path(config.config_file_path).parent
     try:
-        bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE)
+        bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
     except CourseError as error:
         raise PluginError(str(error)) from None
 
@@ -47,9 +48,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     assert bibliography is not None
     path = display_path(Path(config.docs_dir) / page.file.src_uri, Path(config.config_file_path).parent)
     try:
-        markdown, cited = render_citations(markdown, bibliography, path, _front_matter_lines(page, markdown))
+        markdown, cited = render_citations(markdown, bibliography, path)
     except CourseError as error:
-        raise PluginError(str(error)) from None
+        # Counted only now: reading the page's file again for every page would cost more than its citations.
+        line = error.line + _front_matter_lines(page, markdown) if error.line else None
+        raise PluginError(str(CourseError(error.path, line, error.message))) from None
     if BIBLIOGRAPHY_MARKER in markdown:  # the full list already holds what the page cites
         return markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
     if cited:

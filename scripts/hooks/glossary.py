@@ -41,6 +41,7 @@ log = logging.getLogger("mkdocs.plugins.course.glossary")
 
 GLOSSARY_FILE = "data/glossary.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
+CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 GLOSSARY_PAGE = "glossary.md"
 KEY_TERMS_MARKER = "<!-- key-terms -->"
 LESSON = re.compile(r"^lessons/(?!index\.md$)[^/]+\.md$")
@@ -60,7 +61,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     glossary_file, lessons, used_by_lesson = None, {}, {}
     try:
-        keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE).references
+        keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR).references
         glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE)
     except CourseError as error:
         raise PluginError(str(error)) from None

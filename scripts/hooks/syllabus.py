@@ -33,6 +33,7 @@ LESSON_LIST_MARKER = "<!-- lesson-list -->"
 LESSONS_DIR = "lessons/"
 QUIZ_DIR = "data/quizzes"
 BIBLIOGRAPHY_FILE = "data/references.bib"
+CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 
 course: Course | None = None
 lessons: list[Lesson] = []
@@ -58,7 +59,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         if files.get_file_from_path(SYLLABUS_PAGE) is not None:
             raise CourseError(display_path(Path(config.docs_dir) / SYLLABUS_PAGE, root), None, "is generated from mkdocs.yml's extra.course and "
                               "the nav. Delete the hand-written file; change extra.course instead.")
-        keys = set(load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE).references)
+        keys = set(load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR).references)
         docs = Path(config.docs_dir)
         lessons = [
             read_lesson(docs / src_uri, display_path(docs / src_uri, root), src_uri, number,

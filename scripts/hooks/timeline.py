@@ -33,6 +33,7 @@ log = logging.getLogger("mkdocs.plugins.course.timeline")
 ORGANISATIONS_FILE = "data/organisations.yml"
 TIMELINE_FILE = "data/timeline.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
+CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 PAGES = {"timeline": "timeline.md", "organisations": "organisations.md", "comparison": "comparison.md"}
 COMPARISON_LESSON = "lessons/06-comparing-regions.md"
@@ -52,7 +53,7 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     lessons = [LESSON.match(uri)["slug"] for uri in nav_paths(config.nav) if LESSON.match(uri)]
     try:
-        bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE)
+        bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
         history = load_history(root / ORGANISATIONS_FILE, root / TIMELINE_FILE, bibliography.references, lessons,
                                ORGANISATIONS_FILE, TIMELINE_FILE)
     except CourseError as error:
