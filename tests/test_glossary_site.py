@@ -179,6 +179,13 @@ def test_category_filter_shows_one_category_and_says_how_many(visit, glossary):
     assert page.locator(".glossary-entry:visible").count() == organisations
     assert page.locator(".glossary-count").inner_text() == f"Showing {organisations} of {len(glossary.terms)} terms."
     assert page.locator(".glossary-entry[data-category='concept']:visible").count() == 0
+    shown_letters = []
+    for letter in page.locator("dl.glossary").all():  # a letter with no entry shown hides with its heading
+        shown = letter.locator(".glossary-entry:visible").count() > 0
+        assert letter.is_visible() == shown
+        assert letter.locator("xpath=preceding-sibling::h2[1]").is_visible() == shown
+        shown_letters.append(shown)
+    assert any(shown_letters) and not all(shown_letters)
     page.get_by_label("All terms").check()
     assert page.locator(".glossary-entry:visible").count() == len(glossary.terms)
     assert visit.errors == [] and visit.console == []

@@ -14,12 +14,9 @@ document$.subscribe(() => {
       entry.hidden = !show;
       shown += show;
     });
-    // A letter whose entries are all hidden hides its heading too.
+    // A letter whose entries are all hidden hides too, and its heading with it (glossary.css).
     document.querySelectorAll("dl.glossary").forEach(list => {
-      const heading = list.previousElementSibling;
-      const empty = !list.querySelector(".glossary-entry:not([hidden])");
-      list.hidden = empty;
-      if (heading && heading.tagName === "H2") heading.hidden = empty;
+      list.hidden = !list.querySelector(".glossary-entry:not([hidden])");
     });
     status.textContent = "Showing " + shown + " of " + entries.length + " terms.";
   };
