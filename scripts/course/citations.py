@@ -32,9 +32,11 @@ if TYPE_CHECKING:
     from pybtex.database import Entry, Person
 
 # One pass over a page: code is matched first so that "@" inside code is left alone.
+# Inline code starts with its backtick, not a group: the regex engine then rejects most
+# positions of a page on a one-character test.
 CITATION_PATTERN = re.compile(
-    r"(?P<fence>^[ \t]*(?P<marks>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=marks)[ \t]*$)"
-    r"|(?P<code>`+)(?:[^\n]+?)(?P=code)"
+    r"^[ \t]*(?P<marks>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=marks)[ \t]*$"
+    r"|`(?P<code>`*)(?:[^\n]+?)`(?P=code)"
     r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[])",  # not a link: [text](url) or [text][ref]
     re.MULTILINE | re.DOTALL,
 )

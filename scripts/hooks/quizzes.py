@@ -100,17 +100,18 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if src in (REVIEW_PAGE, ANSWER_KEY_PAGE):
         return markdown
     slug = src[len("lessons/"):-3] if src.startswith("lessons/") and src.endswith(".md") else None
-    count = len(MARKER_LINE.findall(markdown))
+    # A plain substring test first: the line-anchored pattern is slow to run over every page.
+    count = len(MARKER_LINE.findall(markdown)) if QUIZ_MARKER in markdown else 0
     quiz = quizzes.get(slug or "")
-    display = _display(config, src)
     if quiz is None and count:
-        raise PluginError(f"{display}:{_marker_line(page)}: the page has a {QUIZ_MARKER} marker but there is no "
-                          f"{QUIZ_FOLDER}/{slug or Path(src).stem}.yml. Write the quiz file, or remove the marker.")
+        raise PluginError(f"{_display(config, src)}:{_marker_line(page)}: the page has a {QUIZ_MARKER} marker "
+                          f"but there is no {QUIZ_FOLDER}/{slug or Path(src).stem}.yml. "
+                          "Write the quiz file, or remove the marker.")
     if quiz is None:
         return markdown
     if count != 1:
         found = "no" if count == 0 else f"{count}"
-        raise PluginError(f"{display}: has {found} {QUIZ_MARKER} markers but {quiz.path} holds its quiz. "
+        raise PluginError(f"{_display(config, src)}: has {found} {QUIZ_MARKER} markers but {quiz.path} holds its quiz. "
                           f"Put exactly one {QUIZ_MARKER} under '## Check your understanding'.")
     return MARKER_LINE.sub(f"\n<!-- course-quiz: {slug} -->\n", markdown)
 
