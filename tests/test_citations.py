@@ -1,6 +1,8 @@
 """The citation core: loading the BibTeX file, author-date labels, rendering, errors."""
 from __future__ import annotations
 
+import dataclasses
+import pickle
 from pathlib import Path
 
 import pytest
@@ -109,31 +111,30 @@ def test_bibliography_not_utf8(tmp_path):
 
 
 def test_formatted_references_are_cached_on_disk_and_invalidated_by_an_edit(tmp_path):
-    import json
-
-    from course import citations
+    from course import cache, citations
     entry = "@article{a1, author={Smith, Ann}, title={One}, journal={J}, year={%s}}"
-    path, cache = write_bib(tmp_path, entry % 2001), tmp_path / "cache"
-    assert load_bibliography(path, "refs.bib", cache).references["a1"].label == "Smith 2001"
-    stored = json.loads((cache / citations.CACHE_FILE).read_text(encoding="utf-8"))
-    assert [ref[0] for ref in stored["references"]] == ["a1"]
+    path, folder = write_bib(tmp_path, entry % 2001), tmp_path / "cache"
+    assert load_bibliography(path, "refs.bib", folder).references["a1"].label == "Smith 2001"
+    stored_file = folder / "bibliography.pickle"
+    digest, stored = pickle.loads(stored_file.read_bytes())
+    assert list(stored.references) == ["a1"]
     # The next build reads the file instead of parsing: a marked entry shows it was used.
-    stored["references"][0][1] = "From the cache"
-    (cache / citations.CACHE_FILE).write_text(json.dumps(stored), encoding="utf-8")
+    stored.references["a1"] = dataclasses.replace(stored.references["a1"], label="From the cache")
+    cache.write(folder, "bibliography", digest, stored)
     citations._loaded.clear()  # as in a new build process
-    assert load_bibliography(path, "refs.bib", cache).references["a1"].label == "From the cache"
+    assert load_bibliography(path, "refs.bib", folder).references["a1"].label == "From the cache"
     # An edited .bib is parsed again; so is one whose cache file is broken (and the file is rewritten).
     path.write_text(entry % 2002, encoding="utf-8")
     citations._loaded.clear()
-    assert load_bibliography(path, "refs.bib", cache).references["a1"].label == "Smith 2002"
-    (cache / citations.CACHE_FILE).write_text("{not json", encoding="utf-8")
+    assert load_bibliography(path, "refs.bib", folder).references["a1"].label == "Smith 2002"
+    stored_file.write_bytes(b"not a pickle")
     citations._loaded.clear()
-    assert load_bibliography(path, "refs.bib", cache).references["a1"].label == "Smith 2002"
-    assert json.loads((cache / citations.CACHE_FILE).read_text(encoding="utf-8"))["references"][0][1] == "Smith 2002"
+    assert load_bibliography(path, "refs.bib", folder).references["a1"].label == "Smith 2002"
+    assert pickle.loads(stored_file.read_bytes())[1].references["a1"].label == "Smith 2002"
 
 
 def test_a_broken_bibliography_is_never_cached(tmp_path):
     cache = tmp_path / "cache"
     with pytest.raises(CourseError, match="has no year"):
         load_bibliography(write_bib(tmp_path, "@article{a, author={A, B}, title={T}, journal={J}}"), "refs.bib", cache)
-    assert not (cache / "bibliography.json").exists()
+    assert not cache.exists() or not any(cache.iterdir())

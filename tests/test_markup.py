@@ -25,3 +25,30 @@ def test_script_in_data_never_becomes_markup(evil, forbidden):
 
 def test_plain_text_for_tooltips():
     assert plain_text("The *ASEAN way* & <b>more</b>") == "The ASEAN way & <b>more</b>"
+
+
+def test_renders_are_kept_between_builds(tmp_path, monkeypatch):
+    import pickle
+
+    from course import cache, markup
+
+    def new_build() -> None:  # a fresh process: no renders in memory
+        for name, value in (("_cache_dir", None), ("_stored", {}), ("_made", {})):
+            monkeypatch.setattr(markup, name, value)
+        markup._render_markdown.cache_clear()
+        markup.use_cache(tmp_path)
+
+    try:
+        new_build()
+        rendered = render_markdown("It's *new*")
+        markup.save_cache()
+        digest, stored = pickle.loads((tmp_path / "markup.pickle").read_bytes())
+        assert stored == {"0It's *new*": rendered}
+        cache.write(tmp_path, "markup", digest, {"0It's *new*": "<p>from the cache</p>"})
+        new_build()
+        assert render_markdown("It's *new*") == "<p>from the cache</p>"
+        assert render_markdown("plain text") == "<p>plain text</p>"  # never stored: costs nothing to make
+        markup.save_cache()
+        assert pickle.loads((tmp_path / "markup.pickle").read_bytes())[1] == {"0It's *new*": "<p>from the cache</p>"}
+    finally:
+        markup._render_markdown.cache_clear()

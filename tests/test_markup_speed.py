@@ -22,9 +22,13 @@ def _strings(node: Any) -> Iterator[str]:
             yield from _strings(item)
 
 
+# Made here from the extension's name, as MkDocs would: markup.py makes its own from the class.
+CONVERTER = markup.markdown.Markdown(extensions=["smarty"], output_format="html")
+
+
 def _through_markdown(text: str, inline: bool) -> str:
-    markup._markdown.reset()
-    rendered = markup._markdown.convert(markup.html.escape(text, quote=False))
+    CONVERTER.reset()
+    rendered = CONVERTER.convert(markup.html.escape(text, quote=False))
     rendered = markup.IMG.sub("", markup.LINK.sub(markup._safe_link, rendered))
     if inline and rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
         rendered = rendered[3:-4]

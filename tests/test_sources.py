@@ -1,6 +1,8 @@
 """Reading authors' files: YAML with line numbers, and clear errors for broken files."""
 from __future__ import annotations
 
+import pickle
+
 import pytest
 from course.errors import CourseError
 from course.sources import load_yaml, read_text
@@ -40,3 +42,28 @@ def test_not_utf8_names_the_line(tmp_path):
 def test_missing_file(tmp_path):
     with pytest.raises(CourseError, match="file not found"):
         read_text(tmp_path / "nope.yml", "data/nope.yml")
+
+
+def test_cached_yaml_keeps_lines_and_is_made_again_after_an_edit(tmp_path):
+    from course import cache
+    path, folder = tmp_path / "q.yml", tmp_path / "cache"
+    path.write_text("title: x\nitems:\n  - name: a\n", encoding="utf-8")
+    first = load_yaml(path, "q.yml", folder)
+    (stored,) = folder.iterdir()
+    digest, value = pickle.loads(stored.read_bytes())
+    assert value == first and value["items"][0].line == 3
+    value["title"] = "from the cache"  # the next build reads the file instead of parsing
+    cache.write(folder, "yaml-q.yml", digest, value)
+    again = load_yaml(path, "q.yml", folder)
+    assert again["title"] == "from the cache" and again.line == 1 and again["items"][0].line == 3
+    path.write_text("title: y\nitems:\n  - name: a\n", encoding="utf-8")
+    assert load_yaml(path, "q.yml", folder)["title"] == "y"
+
+
+def test_broken_yaml_is_reported_the_same_with_a_cache_and_never_cached(tmp_path):
+    path, folder = tmp_path / "q.yml", tmp_path / "cache"
+    path.write_text("a: 1\na: 2\n", encoding="utf-8")
+    for _ in range(2):
+        with pytest.raises(CourseError, match=r"^q.yml:2: key 'a' appears twice"):
+            load_yaml(path, "q.yml", folder)
+    assert not folder.exists() or not any(folder.iterdir())

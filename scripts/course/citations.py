@@ -5,25 +5,22 @@ Chicago-like author-date style, to HTML. A page then costs one regular-expressio
 
 Parsing and formatting cost about 60 ms a build (pybtex's import and its TeX decoder), more
 than all the pages' citations together, so the formatted references are also kept on disk
-(cache_dir, normally .cache/course/): a build whose .bib, formatting code and pybtex are
-unchanged reads them back and never imports pybtex.
+(course/cache.py): a build whose .bib, formatting code and pybtex are unchanged reads them
+back and never imports pybtex.
 """
 from __future__ import annotations
 
-import contextlib
 import difflib
 import functools
-import hashlib
 import html
 import importlib.metadata
-import json
-import os
 import re
 import unicodedata
-from dataclasses import astuple, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .cache import cached, source_of
 from .errors import CourseError
 from .sources import read_text
 
@@ -90,23 +87,21 @@ class Bibliography:
 
 
 def load_bibliography(path: Path, display_path: str, cache_dir: Path | None = None) -> Bibliography:
-    """Read, check and format the .bib; with cache_dir, reuse the formatted references of a
-    previous build when nothing they depend on has changed (any mistake is still reported:
-    only a file that loaded without one is ever kept)."""
+    """Read, check and format the .bib; with cache_dir, reuse the formatted references of an
+    earlier build when nothing they depend on has changed (course/cache.py)."""
     text = read_text(path, display_path)
     # Several hooks (citations, glossary, timeline, syllabus) each load the same file in one
     # build: parse and format it once per content. Keyed on the text, so an edit is re-read.
-    cached = _loaded.get((display_path, text))
-    if cached is None:
-        cached = _read_cache(cache_dir, text, display_path) if cache_dir else None
-        if cached is None:
-            cached = _parse_bibliography(text, display_path)
-            if cache_dir:
-                _write_cache(cache_dir, text, cached)
-        _loaded[(display_path, text)] = cached
+    bibliography = _loaded.get((display_path, text))
+    if bibliography is None:
+        # What the references depend on: the .bib, this code, pybtex and its TeX decoder.
+        inputs = [display_path, text, source_of(__file__),
+                  *(f"{package}=={importlib.metadata.version(package)}" for package in ("pybtex", "latexcodec"))]
+        bibliography = cached(cache_dir, "bibliography", inputs, lambda: _parse_bibliography(text, display_path))
+        _loaded[(display_path, text)] = bibliography
         while len(_loaded) > 4:  # serve re-reads an edited file: keep only the recent ones
             del _loaded[next(iter(_loaded))]
-    return cached
+    return bibliography
 
 
 def _parse_bibliography(text: str, display_path: str) -> Bibliography:
@@ -324,42 +319,3 @@ def _disambiguate(references: dict[str, Reference]) -> dict[str, Reference]:
                     ref.text.replace(f". {year}.", f". {year}{letter}.", 1),
                 )
     return references
-
-
-# The cache on disk: one JSON file holding the formatted references and the digest of all
-# they were made from. Anything amiss with it (missing, unreadable, stale, another format)
-# simply means parsing the .bib again.
-
-CACHE_FILE = "bibliography.json"
-
-
-def _cache_digest(text: str) -> str:
-    """What the formatted references depend on: the .bib, this code, pybtex and its TeX decoder."""
-    digest = hashlib.sha256(text.encode("utf-8"))
-    digest.update(Path(__file__).read_bytes())
-    for package in ("pybtex", "latexcodec"):
-        digest.update(f"{package}=={importlib.metadata.version(package)}".encode())
-    return digest.hexdigest()
-
-
-def _read_cache(cache_dir: Path, text: str, display_path: str) -> Bibliography | None:
-    try:
-        data = json.loads((cache_dir / CACHE_FILE).read_text(encoding="utf-8"))
-        if data["digest"] != _cache_digest(text):
-            return None
-        references = {fields[0]: Reference(*fields) for fields in data["references"]}
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return Bibliography(references, display_path)
-
-
-def _write_cache(cache_dir: Path, text: str, bibliography: Bibliography) -> None:
-    data = {"digest": _cache_digest(text), "references": [astuple(ref) for ref in bibliography.references.values()]}
-    temporary = cache_dir / f"{CACHE_FILE}.{os.getpid()}.tmp"
-    try:  # written aside, then renamed: a build running at the same time never reads half a file
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        os.replace(temporary, cache_dir / CACHE_FILE)
-    except OSError:  # a read-only checkout builds as before, without a cache
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)

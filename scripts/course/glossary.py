@@ -116,9 +116,9 @@ class LessonLink:
 
 
 def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] | None = None,
-                  bibliography_path: str = "data/references.bib") -> Glossary:
+                  bibliography_path: str = "data/references.bib", cache_dir: Path | None = None) -> Glossary:
     """Read and check data/glossary.yml; any mistake is a CourseError naming file and line."""
-    data = load_yaml(path, display_path)
+    data = load_yaml(path, display_path, cache_dir)
     _mark_field_lines(data, read_text(path, display_path).splitlines())
     entries = data.get("terms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not entries:

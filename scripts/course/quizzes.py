@@ -74,16 +74,16 @@ class Quiz:
 # Loading
 
 
-def load_quizzes(folder: Path, display_folder: str) -> dict[str, Quiz]:
+def load_quizzes(folder: Path, display_folder: str, cache_dir: Path | None = None) -> dict[str, Quiz]:
     """Every data/quizzes/*.yml, validated, keyed by lesson slug."""
     if not folder.is_dir():
         return {}
-    return {path.stem: load_quiz(path, f"{display_folder}/{path.name}")
+    return {path.stem: load_quiz(path, f"{display_folder}/{path.name}", cache_dir)
             for path in sorted(folder.glob("*.yml"))}
 
 
-def load_quiz(path: Path, display_path: str) -> Quiz:
-    return parse_quiz(load_yaml(path, display_path), path.stem, display_path)
+def load_quiz(path: Path, display_path: str, cache_dir: Path | None = None) -> Quiz:
+    return parse_quiz(load_yaml(path, display_path, cache_dir), path.stem, display_path)
 
 
 def parse_quiz(data: Any, slug: str, display_path: str) -> Quiz:

@@ -10,6 +10,7 @@ from typing import Any
 
 import yaml
 
+from .cache import cached, source_of
 from .errors import CourseError
 
 
@@ -38,12 +39,18 @@ def read_text(path: Path, display_path: str) -> str:
         ) from None
 
 
-def load_yaml(path: Path, display_path: str) -> Any:
+def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None) -> Any:
     """Parse a YAML file; mappings come back as LineDict, lists as LineList.
 
-    Bad YAML, a key given twice in one mapping and an empty file are CourseErrors.
+    Bad YAML, a key given twice in one mapping and an empty file are CourseErrors. With
+    cache_dir, an unchanged file is read back from an earlier build's result (course/cache.py).
     """
     text = read_text(path, display_path)
+    return cached(cache_dir, f"yaml-{display_path}", [display_path, text, source_of(__file__), yaml.__version__,
+                                                       _BASE_LOADER.__name__], lambda: _parse(text, display_path))
+
+
+def _parse(text: str, display_path: str) -> Any:
     try:
         data = yaml.load(text, Loader=_lined_loader(display_path))
     except CourseError:

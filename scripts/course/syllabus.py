@@ -113,7 +113,7 @@ def load_course(course: Any, path: str) -> Course:
 
 
 def read_lesson(source: Path, display_path: str, src_uri: str, number: int, quiz_file: Path | None,
-                known_keys: set[str] | None = None) -> Lesson:
+                known_keys: set[str] | None = None, cache_dir: Path | None = None) -> Lesson:
     """A lesson's title (its H1) and front matter; quiz_file is data/quizzes/<slug>.yml if it exists."""
     text = read_text(source, display_path)
     meta, body = _front_matter(text, display_path)
@@ -141,7 +141,7 @@ def read_lesson(source: Path, display_path: str, src_uri: str, number: int, quiz
     questions = 0
     if quiz_file is not None and quiz_file.is_file():
         try:
-            data = load_yaml(quiz_file, quiz_file.name)
+            data = load_yaml(quiz_file, quiz_file.name, cache_dir)
             questions = len(data.get("questions") or []) if isinstance(data, Mapping) else 0
         except CourseError:
             questions = 0  # the quiz hook reports a broken quiz file with its own message

@@ -183,15 +183,17 @@ class History:
 
 def load_history(organisations_file: Path, timeline_file: Path, citation_keys: Collection[str],
                  lessons: Collection[str], organisations_path: str = "data/organisations.yml",
-                 timeline_path: str = "data/timeline.yml") -> History:
+                 timeline_path: str = "data/timeline.yml", cache_dir: Path | None = None) -> History:
     """Load and validate both files; lessons are the slugs of the lessons in the nav."""
-    history = load_organisations(organisations_file, organisations_path, citation_keys)
-    history.periods, history.events = load_timeline(timeline_file, timeline_path, history, citation_keys, lessons)
+    history = load_organisations(organisations_file, organisations_path, citation_keys, cache_dir)
+    history.periods, history.events = load_timeline(timeline_file, timeline_path, history, citation_keys, lessons,
+                                                    cache_dir)
     return history
 
 
-def load_organisations(path: Path, display_path: str, citation_keys: Collection[str]) -> History:
-    data = load_yaml(path, display_path)
+def load_organisations(path: Path, display_path: str, citation_keys: Collection[str],
+                       cache_dir: Path | None = None) -> History:
+    data = load_yaml(path, display_path, cache_dir)
     check = _Checker(display_path, citation_keys)
     root = check.mapping(data, "the file", 1, {"states", "organisations", "comparison"})
     states: dict[str, State] = {}
@@ -221,8 +223,8 @@ def load_organisations(path: Path, display_path: str, citation_keys: Collection[
 
 
 def load_timeline(path: Path, display_path: str, history: History, citation_keys: Collection[str],
-                  lessons: Collection[str]) -> tuple[list[Period], list[Event]]:
-    data = load_yaml(path, display_path)
+                  lessons: Collection[str], cache_dir: Path | None = None) -> tuple[list[Period], list[Event]]:
+    data = load_yaml(path, display_path, cache_dir)
     check = _Checker(display_path, citation_keys)
     root = check.mapping(data, "the file", 1, {"periods", "events"})
     periods = []

@@ -16,6 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.cache import CACHE_DIR  # noqa: E402
 from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.sources import display_path  # noqa: E402
@@ -23,7 +24,6 @@ from course.sources import display_path  # noqa: E402
 log = logging.getLogger("mkdocs.plugins.course.citations")
 
 BIBLIOGRAPHY_FILE = "data/references.bib"
-CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 REFERENCES_MARKER = "<!-- references -->"
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 

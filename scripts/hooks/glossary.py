@@ -29,6 +29,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course import markup  # noqa: E402
+from course.cache import CACHE_DIR  # noqa: E402
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.sources import display_path  # noqa: E402
@@ -41,7 +43,6 @@ log = logging.getLogger("mkdocs.plugins.course.glossary")
 
 GLOSSARY_FILE = "data/glossary.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
-CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 GLOSSARY_PAGE = "glossary.md"
 KEY_TERMS_MARKER = "<!-- key-terms -->"
 LESSON = re.compile(r"^lessons/(?!index\.md$)[^/]+\.md$")
@@ -60,9 +61,10 @@ def on_config(config: MkDocsConfig) -> None:
     global glossary, glossary_file, lessons, used_by_lesson
     root = Path(config.config_file_path).parent
     glossary_file, lessons, used_by_lesson = None, {}, {}
+    markup.use_cache(root / CACHE_DIR)  # before the first render of a definition
     try:
         keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR).references
-        glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE)
+        glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
     except CourseError as error:
         raise PluginError(str(error)) from None
 
@@ -113,6 +115,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     markdown, used = link_first_uses(markdown, glossary, url)
     used_by_lesson[page.file.src_uri] = used
     return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    markup.save_cache()  # the Markdown renders of data text, for the next build
 
 
 # Helper functions

@@ -19,6 +19,8 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course import markup  # noqa: E402
+from course.cache import CACHE_DIR  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
 from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
@@ -58,8 +60,9 @@ def on_config(config: MkDocsConfig) -> None:
     global quizzes, lessons
     root = Path(config.config_file_path).parent
     lessons = {}
+    markup.use_cache(root / CACHE_DIR)  # before the first render of a question
     try:
-        quizzes = load_quizzes(root / QUIZ_FOLDER, QUIZ_FOLDER)
+        quizzes = load_quizzes(root / QUIZ_FOLDER, QUIZ_FOLDER, root / CACHE_DIR)
         in_nav = set(nav_paths(config.nav or []))
         for slug, quiz in quizzes.items():
             if config.nav and f"lessons/{slug}.md" not in in_nav:  # without a nav, every page is in it
@@ -134,6 +137,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         except CourseError as error:
             raise PluginError(str(error)) from None
     return PLACEHOLDER.sub(lambda match: _render_placeholder(match, page), html)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    markup.save_cache()  # the Markdown renders of data text, for the next build
 
 
 # Helper functions

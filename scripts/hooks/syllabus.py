@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course.cache import CACHE_DIR  # noqa: E402
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
@@ -33,7 +34,6 @@ LESSON_LIST_MARKER = "<!-- lesson-list -->"
 LESSONS_DIR = "lessons/"
 QUIZ_DIR = "data/quizzes"
 BIBLIOGRAPHY_FILE = "data/references.bib"
-CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 
 course: Course | None = None
 lessons: list[Lesson] = []
@@ -63,7 +63,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         docs = Path(config.docs_dir)
         lessons = [
             read_lesson(docs / src_uri, display_path(docs / src_uri, root), src_uri, number,
-                        root / QUIZ_DIR / (Path(src_uri).stem + ".yml"), keys)
+                        root / QUIZ_DIR / (Path(src_uri).stem + ".yml"), keys, root / CACHE_DIR)
             for number, src_uri in enumerate(_lessons_in_nav(config, files), start=1)
         ]
         sessions = plan_sessions(lessons, course.schedule)

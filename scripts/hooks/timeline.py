@@ -19,6 +19,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
+from course import markup  # noqa: E402
+from course.cache import CACHE_DIR  # noqa: E402
 from course.citations import Bibliography, load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.nav import nav_paths  # noqa: E402
@@ -33,7 +35,6 @@ log = logging.getLogger("mkdocs.plugins.course.timeline")
 ORGANISATIONS_FILE = "data/organisations.yml"
 TIMELINE_FILE = "data/timeline.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
-CACHE_DIR = ".cache/course"  # formatted references kept between builds (ignored by git)
 BIBLIOGRAPHY_PAGE = "bibliography.md"
 PAGES = {"timeline": "timeline.md", "organisations": "organisations.md", "comparison": "comparison.md"}
 COMPARISON_LESSON = "lessons/06-comparing-regions.md"
@@ -51,11 +52,12 @@ def on_config(config: MkDocsConfig) -> None:
     global history, bibliography, lesson_titles
     history, bibliography, lesson_titles = None, None, {}  # module state survives between builds
     root = Path(config.config_file_path).parent
+    markup.use_cache(root / CACHE_DIR)  # before the first render of an event
     lessons = [LESSON.match(uri)["slug"] for uri in nav_paths(config.nav) if LESSON.match(uri)]
     try:
         bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
         history = load_history(root / ORGANISATIONS_FILE, root / TIMELINE_FILE, bibliography.references, lessons,
-                               ORGANISATIONS_FILE, TIMELINE_FILE)
+                               ORGANISATIONS_FILE, TIMELINE_FILE, root / CACHE_DIR)
     except CourseError as error:
         raise PluginError(str(error)) from None
 
@@ -114,6 +116,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return render_year_grid(history, int(year), lambda keys: linked_citation(keys, labels, bibliography_url))
 
     return MARKER.sub(replace, markdown)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    markup.save_cache()  # the Markdown renders of data text, for the next build
 
 
 # Helper functions
