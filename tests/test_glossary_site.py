@@ -171,6 +171,31 @@ def test_tapping_a_term_on_a_touch_screen_opens_its_entry(browser, server):
 
 
 @browser
+def test_a_screen_that_cannot_hover_skips_materials_tooltips_and_keeps_the_titles(browser, server):
+    from conftest import open_visit
+
+    # On a phone the tooltips cannot show (no hover) but cost ~0.4 s of script: on-demand.js drops them.
+    for touch, tooltips in ((True, False), (False, True)):
+        options = {"has_touch": True, "is_mobile": True, "viewport": {"width": 390, "height": 800}} if touch else {}
+        visit = open_visit(browser, server.origin, **options)
+        try:
+            visit.goto("lessons/07-soft-regionalism/")
+            assert visit.page.evaluate("matchMedia('(hover: hover)').matches") is not touch
+            link = visit.page.locator("article a.course-term").first
+            title = link.get_attribute("title")
+            link.focus()
+            tooltip = visit.page.locator(".md-tooltip2--active")
+            if tooltips:
+                tooltip.wait_for(state="visible", timeout=5_000)
+            else:
+                visit.page.wait_for_timeout(500)
+                assert tooltip.count() == 0 and link.get_attribute("title") == title and title
+            assert visit.errors == []
+        finally:
+            visit.page.context.close()
+
+
+@browser
 def test_category_filter_shows_one_category_and_says_how_many(visit, glossary):
     visit.goto("glossary/")
     page = visit.page
