@@ -141,7 +141,9 @@
   }
 
   const init = () => document.querySelectorAll(".course-quiz").forEach(setupQuiz);
-  // document$ fires per page under instant navigation but not on file://: call init too (idempotent).
+  // Now: this script comes after the page's content, and changing the quizzes before Material
+  // lays the page out spares the phone a second layout of a long page. Then on every page
+  // instant navigation brings (document$; not on file://). init is idempotent.
+  init();
   if (typeof document$ !== "undefined") document$.subscribe(init);
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init); else init();
 })();
