@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import pickle
+import re
 from pathlib import Path
 
 import pytest
@@ -138,3 +139,32 @@ def test_a_broken_bibliography_is_never_cached(tmp_path):
     with pytest.raises(CourseError, match="has no year"):
         load_bibliography(write_bib(tmp_path, "@article{a, author={A, B}, title={T}, journal={J}}"), "refs.bib", cache)
     assert not cache.exists() or not any(cache.iterdir())
+
+
+def test_fields_formatted_without_the_tex_decoder_read_as_pybtex_reads_them(monkeypatch):
+    import random
+
+    from course import citations
+    from pybtex.richtext import Text
+
+    def through_pybtex(value: str) -> str:
+        text = Text.from_latex(value).render(citations._plain_text_backend())
+        for tex, typographic in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"), ("--", "–")):
+            text = text.replace(tex, typographic)
+        return text
+
+    rng = random.Random(9)
+    for alphabet in ("a-{}  -.,(?0é", "aA-{} .,:;/()?!0é[]=+*@|"):
+        for _ in range(3000):
+            value = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+            if citations.BRACED_FIELD.fullmatch(value) and "---" not in value and ",," not in value:
+                assert citations._latex(value) == through_pybtex(value), value
+    # The whole course bibliography formats the same with the decoder for every field.
+    text = BIB.read_text(encoding="utf-8")
+    fast = citations._parse_bibliography(text, "refs.bib").references
+    monkeypatch.setattr(citations, "BRACED_FIELD", re.compile(r"(?!)"))
+    citations._latex.cache_clear()
+    try:
+        assert citations._parse_bibliography(text, "refs.bib").references == fast
+    finally:
+        citations._latex.cache_clear()

@@ -41,6 +41,10 @@ CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*
 # Field text in which TeX changes nothing: no command, group, special character, quote or
 # dash, and single spaces only. Most fields are like this; they skip pybtex's TeX decoder.
 PLAIN_FIELD = re.compile(r"[^\\{}$~%&#^_`'\"<>\-\s]*(?: [^\\{}$~%&#^_`'\"<>\-\s]+)*")
+# Field text in which TeX only drops the braces (they keep capitals in BibTeX styles) and
+# makes "--" an en dash: no command, special character or quote, no ",," or "---", single
+# spaces. Page ranges and titles with a braced name; checked against pybtex on random text.
+BRACED_FIELD = re.compile(r"(?!\s)(?:[^\\{}$~%&#^_`'\"<>\s]|\{(?:[^\\{}$~%&#^_`'\"<>\s]| (?=\S))*\}| (?=\S))*")
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 
 
@@ -209,12 +213,17 @@ def _cite(item: Citation, ref: Reference) -> str:
     return f'{prefix}<a class="course-cite" href="#ref-{ref.key}" title="{title}">{html.escape(label)}</a>'
 
 
+@functools.lru_cache(maxsize=None)  # a name recurs in every work of its author
 def _latex(value: str) -> str:
     """BibTeX field text to plain Unicode: accents decoded, braces dropped, TeX quotes curled."""
     if PLAIN_FIELD.fullmatch(value):  # nothing TeX would change: skip the (slow) TeX decoder
         return value
-    from pybtex.richtext import Text
-    text = Text.from_latex(value).render(_plain_text_backend())
+    if BRACED_FIELD.fullmatch(value) and "---" not in value and ",," not in value:
+        # What the TeX decoder gives, without it: each part between braces decoded on its own.
+        text = "".join(part.replace("--", "–") for part in re.split(r"[{}]", value))
+    else:
+        from pybtex.richtext import Text
+        text = Text.from_latex(value).render(_plain_text_backend())
     for tex, typographic in (("``", "“"), ("''", "”"), ("`", "‘"), ("'", "’"), ("--", "–")):
         text = text.replace(tex, typographic)
     return text
