@@ -286,3 +286,27 @@ def test_no_terms_list(tmp_path):
     path.write_text("- term: x\n", encoding="utf-8")
     with pytest.raises(CourseError, match=r"^data/glossary.yml:1: needs a 'terms:' list"):
         load_glossary(path, "data/glossary.yml")
+
+
+def test_links_taken_from_the_cache_follow_an_edit_of_the_glossary(tmp_path):
+    """The second build reuses .cache/ (lessons, YAML, renders); an edited definition still
+    reaches every tooltip and key-terms box, and the site is otherwise the same."""
+    from helpers import build, copy_project, problems
+    project = copy_project(tmp_path / "project")
+
+    def lesson(site: str) -> str:
+        done = build(project, tmp_path / site)
+        assert done.returncode == 0 and not problems(done.stdout), done.stdout
+        return (tmp_path / site / "lessons" / "01-concepts" / "index.html").read_text(encoding="utf-8")
+
+    first = lesson("site-1")
+    assert (project / ".cache" / "course").is_dir()
+    assert lesson("site-2") == first
+    data = project / "data" / "glossary.yml"
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "The Russian-led union in force since 2015", "The Russian-led union (edited) in force since 2015"),
+        encoding="utf-8")
+    edited = lesson("site-3")
+    assert "The Russian-led union (edited) in force since 2015" in edited
+    assert "The Russian-led union in force since 2015" not in edited
+    assert edited.count("(edited)") == first.count("The Russian-led union in force since 2015")

@@ -20,6 +20,7 @@ import re
 import sys
 from pathlib import Path
 
+from markdown import __version__ as markdown_version
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -30,7 +31,7 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course import markup  # noqa: E402
-from course.cache import CACHE_DIR  # noqa: E402
+from course.cache import CACHE_DIR, cached, source_of  # noqa: E402
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.sources import display_path  # noqa: E402
@@ -50,7 +51,9 @@ H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 # Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
 glossary: Glossary | None = None
+glossary_inputs: list[str | bytes] = []  # what a lesson's links depend on besides its own text
 glossary_file: File | None = None
+cache_dir: Path | None = None
 lessons: dict[str, tuple[LessonLink, Page]] = {}  # src_uri -> the lesson in the nav, in course order
 used_by_lesson: dict[str, list[Term]] = {}  # src_uri -> the terms the lesson links, once it is rendered
 
@@ -58,15 +61,19 @@ used_by_lesson: dict[str, list[Term]] = {}  # src_uri -> the terms the lesson li
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global glossary, glossary_file, lessons, used_by_lesson
+    global glossary, glossary_inputs, cache_dir, glossary_file, lessons, used_by_lesson
     root = Path(config.config_file_path).parent
-    glossary_file, lessons, used_by_lesson = None, {}, {}
-    markup.use_cache(root / CACHE_DIR)  # before the first render of a definition
+    glossary_file, lessons, used_by_lesson, cache_dir = None, {}, {}, root / CACHE_DIR
+    markup.use_cache(cache_dir)  # before the first render of a definition
     try:
-        keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR).references
-        glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
+        keys = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, cache_dir).references
+        glossary = load_glossary(root / GLOSSARY_FILE, GLOSSARY_FILE, keys, BIBLIOGRAPHY_FILE, cache_dir)
     except CourseError as error:
         raise PluginError(str(error)) from None
+    # The terms, their names and tooltips come from the data file, the matching and the
+    # tooltips' text from our code and Markdown.
+    glossary_inputs = [(root / GLOSSARY_FILE).read_bytes(), source_of(sys.modules[Glossary.__module__].__file__),
+                       source_of(markup.__file__), markdown_version]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -112,7 +119,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if glossary is None or glossary_file is None or not LESSON.match(page.file.src_uri):
         return markdown
     url = glossary_file.url_relative_to(page.file)
-    markdown, used = link_first_uses(markdown, glossary, url)
+    # A lesson whose text, glossary and linking code have not changed is linked as in the last build.
+    markdown, names = cached(cache_dir, f"links-{page.file.src_uri}", [markdown, url, *glossary_inputs],
+                             lambda: _link(markdown, url))
+    used = [glossary[name] for name in names]
     used_by_lesson[page.file.src_uri] = used
     return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
 
@@ -122,6 +132,13 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # Helper functions
+
+
+def _link(markdown: str, url: str) -> tuple[str, list[str]]:
+    """The lesson with its first uses linked, and the names of the terms it uses."""
+    assert glossary is not None
+    markdown, used = link_first_uses(markdown, glossary, url)
+    return markdown, [term.name for term in used]
 
 
 def _glossary_markdown() -> str:

@@ -28,7 +28,9 @@ from course.sources import display_path, read_text  # noqa: E402
 
 QUIZ_FOLDER = "data/quizzes"
 QUIZ_MARKER = "<!-- quiz -->"
-MARKER_LINE = re.compile(r"^<!-- quiz -->[ \t]*$", re.MULTILINE)  # on a line of its own: not a mention in `code`
+# On a line of its own: not a mention in `code`. The line start is checked behind the marker,
+# so the regex engine jumps from one "<!-- quiz -->" to the next instead of trying every line.
+MARKER_LINE = re.compile(r"<!-- quiz -->(?<=^<!-- quiz -->)[ \t]*$", re.MULTILINE)
 REVIEW_PAGE = "review-quiz.md"
 ANSWER_KEY_PAGE = "instructors/answer-key.md"
 # Where a quiz (or its answer key) goes: a lesson's marker becomes one of these, and the
