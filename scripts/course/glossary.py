@@ -89,15 +89,14 @@ class Term:
 class Glossary:
     terms: list[Term]
     path: str
+    pattern: re.Pattern[str] = field(init=False, repr=False)
     names: dict[str, tuple[str, Term]] = field(init=False, repr=False)  # key -> (name as written, term)
 
     def __post_init__(self) -> None:
         self.names = {_key(name): (name, term) for term in self.terms for name in term.names}
-
-    @functools.cached_property
-    def pattern(self) -> re.Pattern[str]:
-        """Compiled on first use: a build that takes every lesson's links from the cache never needs it."""
-        return compile_pattern(self.terms)
+        # Compiled now, not on first use: mid-build, with the pages in memory, the compiler's
+        # garbage collections cost twice as much, and a build with an edited lesson needs it.
+        self.pattern = compile_pattern(self.terms)
 
     def __getitem__(self, name: str) -> Term:
         return self.names[_key(name)][1]
