@@ -31,7 +31,7 @@ from mkdocs.utils.meta import get_data
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course import markup  # noqa: E402
-from course.cache import CACHE_DIR, cached, source_of  # noqa: E402
+from course.cache import CACHE_DIR, digest_of, read, source_of, write  # noqa: E402
 from course.citations import load_bibliography  # noqa: E402
 from course.errors import CourseError  # noqa: E402
 from course.sources import display_path  # noqa: E402
@@ -46,14 +46,19 @@ GLOSSARY_FILE = "data/glossary.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
 GLOSSARY_PAGE = "glossary.md"
 KEY_TERMS_MARKER = "<!-- key-terms -->"
+LINKS_CACHE = "glossary-links"
 LESSON = re.compile(r"^lessons/(?!index\.md$)[^/]+\.md$")
 H1 = re.compile(r"^#[ \t]+(.+?)[ \t#]*$", re.MULTILINE)
 
 # Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
 glossary: Glossary | None = None
-glossary_inputs: list[str | bytes] = []  # what a lesson's links depend on besides its own text
+glossary_digest = ""  # what a lesson's links depend on besides its own text
 glossary_file: File | None = None
 cache_dir: Path | None = None
+# Each lesson's links as (digest of its text and URL, linked Markdown, names of the terms
+# used): those of the last build, read from the cache, and those of this build, written back.
+links_kept: dict[str, tuple[str, str, list[str]]] = {}
+links_made: dict[str, tuple[str, str, list[str]]] = {}
 lessons: dict[str, tuple[LessonLink, Page]] = {}  # src_uri -> the lesson in the nav, in course order
 used_by_lesson: dict[str, list[Term]] = {}  # src_uri -> the terms the lesson links, once it is rendered
 
@@ -61,7 +66,7 @@ used_by_lesson: dict[str, list[Term]] = {}  # src_uri -> the terms the lesson li
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global glossary, glossary_inputs, cache_dir, glossary_file, lessons, used_by_lesson
+    global glossary, glossary_digest, cache_dir, glossary_file, lessons, used_by_lesson, links_kept, links_made
     root = Path(config.config_file_path).parent
     glossary_file, lessons, used_by_lesson, cache_dir = None, {}, {}, root / CACHE_DIR
     markup.use_cache(cache_dir)  # before the first render of a definition
@@ -71,9 +76,10 @@ def on_config(config: MkDocsConfig) -> None:
     except CourseError as error:
         raise PluginError(str(error)) from None
     # The terms, their names and tooltips come from the data file, the matching and the
-    # tooltips' text from our code and Markdown.
-    glossary_inputs = [(root / GLOSSARY_FILE).read_bytes(), source_of(sys.modules[Glossary.__module__].__file__),
-                       source_of(markup.__file__), markdown_version]
+    # tooltips' text from our code and Markdown: any change to them and no link is reused.
+    glossary_digest = digest_of([(root / GLOSSARY_FILE).read_bytes(), source_of(sys.modules[Glossary.__module__].__file__),
+                                 source_of(markup.__file__), markdown_version])
+    links_kept, links_made = read(cache_dir, LINKS_CACHE, glossary_digest) or {}, {}
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -119,9 +125,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if glossary is None or glossary_file is None or not LESSON.match(page.file.src_uri):
         return markdown
     url = glossary_file.url_relative_to(page.file)
-    # A lesson whose text, glossary and linking code have not changed is linked as in the last build.
-    markdown, names = cached(cache_dir, f"links-{page.file.src_uri}", [markdown, url, *glossary_inputs],
-                             lambda: _link(markdown, url))
+    # A lesson whose text (and glossary) has not changed since the last build is linked as then.
+    digest = digest_of([markdown, url])
+    kept = links_kept.get(page.file.src_uri)
+    if kept is not None and kept[0] == digest:
+        markdown, names = kept[1], kept[2]
+    else:
+        markdown, used = link_first_uses(markdown, glossary, url)
+        names = [term.name for term in used]
+    links_made[page.file.src_uri] = (digest, markdown, names)
     used = [glossary[name] for name in names]
     used_by_lesson[page.file.src_uri] = used
     return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
@@ -129,16 +141,11 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     markup.save_cache()  # the Markdown renders of data text, for the next build
+    if cache_dir is not None and links_made != links_kept:  # one file for all lessons: one write
+        write(cache_dir, LINKS_CACHE, glossary_digest, links_made)
 
 
 # Helper functions
-
-
-def _link(markdown: str, url: str) -> tuple[str, list[str]]:
-    """The lesson with its first uses linked, and the names of the terms it uses."""
-    assert glossary is not None
-    markdown, used = link_first_uses(markdown, glossary, url)
-    return markdown, [term.name for term in used]
 
 
 def _glossary_markdown() -> str:
