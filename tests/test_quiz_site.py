@@ -56,6 +56,11 @@ def test_review_page_holds_every_question_and_an_overall_score(site_dir):
     assert len(page.select(".course-quiz")) == len(QUIZZES)
     assert len(page.select("fieldset.course-quiz__question")) == total
     assert page.select_one(".course-quiz-total").get_text() == f"Overall score: 0 of {total}"
+    folds = page.select("details.course-quiz-lesson")  # one per lesson, closed until the reader opens it
+    assert len(folds) == len(QUIZZES) and not any(fold.has_attr("open") for fold in folds)
+    for fold in folds:
+        count = len(fold.select("fieldset.course-quiz__question"))
+        assert fold.summary.get_text() == f"{count} question{'s' * (count != 1)}"
     link = page.select_one(".course-quiz__section a")["href"]
     assert link.startswith("../lessons/") and "#" in link
     nav = [a.get_text(" ", strip=True) for a in soup(site_dir, "").select(".md-nav__link")]
@@ -192,6 +197,15 @@ def test_answers_survive_a_reload_and_reset_clears_them(visit):
     visit.page.reload(wait_until="networkidle")
     assert score(visit.page).startswith("Score: 0 of")
     assert visit.errors == [] and visit.console == []
+
+
+@in_browser
+def test_a_link_to_a_review_question_opens_its_lesson_fold(visit):
+    visit.goto(f"review-quiz/{SINGLE}")
+    assert visit.page.locator(SINGLE).is_visible()
+    assert visit.page.locator(f"details.course-quiz-lesson:has({SINGLE})").get_attribute("open") is not None
+    assert not visit.page.locator("details.course-quiz-lesson").first.locator("fieldset").first.is_visible()
+    assert visit.errors == []
 
 
 @in_browser
@@ -348,6 +362,8 @@ def test_no_axe_violation_in_the_quiz_before_and_after_answering(visit, path):
     from axe_playwright_python.sync_playwright import Axe
 
     visit.goto(path)
+    if path == "review-quiz/":
+        visit.page.locator(f"details.course-quiz-lesson:has({SINGLE}) > summary").click()
     axe = Axe()
     found = [v["id"] for v in axe.run(visit.page, context=".course-quiz").response["violations"]]
     answer(visit.page, SINGLE, WRONG)

@@ -198,8 +198,14 @@ def _review_markdown() -> str:
         "and it counts in both. Answers are kept in this browser only.\n",
         f'<p class="course-quiz-total" aria-live="polite">Overall score: 0 of {total}</p>\n',
     ]
+    # Each lesson's questions fold away until opened: 85 questions laid out at once kept a
+    # phone busy for a third of a second, and a reader revises one lesson at a time.
+    # Material opens the fold when a link leads into it, and for printing.
     for slug, lesson in lessons.items():
-        parts.append(f"## Lesson {lesson.number}: {lesson.title}\n\n<!-- course-quiz: {slug} -->\n")
+        count = len(quizzes[slug].questions)
+        parts.append(f"## Lesson {lesson.number}: {lesson.title}\n\n"
+                     f'<details class="course-quiz-lesson">\n<summary>{count} question{"s" * (count != 1)}'
+                     f"</summary>\n<!-- course-quiz: {slug} -->\n</details>\n")
     return "\n".join(parts)
 
 
