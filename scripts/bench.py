@@ -58,6 +58,7 @@ CITATIONS_BUDGET_MS = 10.0  # per page
 LESSON_WEIGHT_BUDGET = 300 * 1024  # bytes, uncompressed, everything a first load fetches
 OWN_ASSETS_BUDGET = 15 * 1024  # our CSS + JS as served (minified bundles + on-demand.js), uncompressed
 OWN_OVERRIDE_SCRIPTS = ("assets/javascripts/on-demand.js",)
+LIGHTHOUSE_MOBILE_RUNS = 3  # per page type; the median is judged
 WHOLE_BENCH_BUDGET = 600  # seconds: `make bench` on a 2-core machine
 LIGHTHOUSE_BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
 
@@ -726,13 +727,20 @@ def step_lighthouse(report: Report, *, site: Path, **_: Any) -> None:
                 options = ["--only-categories=performance,accessibility,best-practices,seo"]
                 options += (["--preset=desktop"] if form == "desktop"
                             else [f"--throttling.cpuSlowdownMultiplier={multiplier}"])
-                result = _lighthouse(node, f"{server.origin}/{path}", options)
+                # Mobile performance swings by several points between identical runs on a shared
+                # machine: judge the median run, as Lighthouse's own docs advise, and show the range.
+                runs = [_lighthouse(node, f"{server.origin}/{path}", options)
+                        for _ in range(LIGHTHOUSE_MOBILE_RUNS if form == "mobile" else 1)]
+                performance = sorted(round(r["categories"]["performance"]["score"] * 100) for r in runs)
+                result = sorted(runs, key=lambda r: r["categories"]["performance"]["score"])[len(runs) // 2]
                 got = {name: round(cat["score"] * 100) for name, cat in result["categories"].items()}
+                got["range"] = f"{performance[0]}-{performance[-1]}" if len(runs) > 1 else ""
                 failing, scripts = _failing_audits(result), _main_thread_scripts(result)
                 scores.setdefault(form, {})[kind] = {**got, "failing": failing, "scripts": scripts}
                 misses = [n for n, budget in LIGHTHOUSE_BUDGETS.items()
                           if (form == "mobile" or n != "performance") and got.get(n, 0) < budget]
-                _say(f"[lighthouse] {form} {kind}: " + ", ".join(f"{n} {s}" for n, s in got.items())
+                _say(f"[lighthouse] {form} {kind}: " + ", ".join(f"{n} {s}" for n, s in got.items() if n != "range")
+                     + (f" (performance over {len(runs)} runs: {got['range']}, median taken)" if got["range"] else "")
                      + (f"; misses: {', '.join(failing[:4] + scripts)}" if misses else ""))
     report.data["lighthouse"] = {"pages": pages, "scores": scores, "benchmark_index": index,
                                  "mobile_cpu_slowdown": multiplier}
@@ -744,7 +752,8 @@ def step_lighthouse(report: Report, *, site: Path, **_: Any) -> None:
             report.add("5 lighthouse", f"{form} {kind} (perf a11y bp seo)", value,
                        "98 100 100 100" if form == "mobile" else "- 100 100 100", ok,
                        ("" if ok else ", ".join(got["failing"][:3] + got["scripts"][:2]))
-                       + (f" (CPU {multiplier}x)" if form == "mobile" else ""))
+                       + (f" (median of {LIGHTHOUSE_MOBILE_RUNS}, perf {got['range']}; CPU {multiplier}x)"
+                          if form == "mobile" else ""))
 
 
 def _lighthouse(node: str, url: str, options: list[str]) -> dict[str, Any]:
