@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
 from course.assets import Kind, bundle, bundle_uri  # noqa: E402
 from course.errors import CourseError  # noqa: E402
-from course.sources import read_text  # noqa: E402
+from course.sources import display_path, read_text  # noqa: E402
 
 # Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
 bundles: dict[str, str] = {}  # uri -> content
@@ -46,17 +46,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(source)  # readers never fetch it: keep it out of the site
     for uri, content in bundles.items():
         files.append(File.generated(config, uri, content=content))
+    # The theme override's scripts are in Files too (MkDocs adds the theme's before this event).
+    theme_assets = Path(config.theme.custom_dir, "assets").resolve() if config.theme.custom_dir else None
+    for file in list(files):
+        source = Path(file.abs_src_path).resolve() if file.abs_src_path else None
+        if theme_assets and source and source.suffix == ".js" and source.is_relative_to(theme_assets):
+            text = read_text(source, display_path(source, Path(config.config_file_path).parent))
+            files.remove(file)
+            files.append(File.generated(config, file.src_uri, content=bundle([(source.name, text)], "js")))
     return files
 
-def on_post_build(config: MkDocsConfig) -> None:
-    custom_dir = config.theme.custom_dir
-    if not custom_dir:
-        return
-    for source in sorted(Path(custom_dir).glob("assets/**/*.js")):
-        built = Path(config.site_dir) / source.relative_to(custom_dir)
-        if built.is_file():
-            text = read_text(source, source.relative_to(Path(config.config_file_path).parent).as_posix())
-            built.write_text(bundle([(source.name, text)], "js"), encoding="utf-8")
 
 # Helpers
 
@@ -76,7 +75,7 @@ def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig) 
             config_file = Path(config.config_file_path)
             raise CourseError(config_file.name, _line_of(config_file, entry), f"`{option}` lists {entry}, which is "
                               f"not in {docs.name}/. Fix the path, or remove the line.")
-        sources.append((entry, read_text(path, f"{docs.name}/{entry}")))
+        sources.append((entry, read_text(path, display_path(path, Path(config.config_file_path).parent))))
         bundled.add(entry)
         if first is None:
             first = len(kept)
