@@ -36,9 +36,12 @@ test-fast: $(VENV)/.dev node_modules/.installed  ## only the tests that need no 
 system-deps:
 	@$(PYTHON) scripts/system_deps.py
 
-$(VENV)/.runtime: requirements.txt
+# The course's own code (scripts/course, the pure core) is installed too, editable, so
+# hooks, scripts and tests import it by name (pyproject.toml lists what is installed).
+$(VENV)/.runtime: requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime

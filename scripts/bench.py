@@ -40,10 +40,7 @@ from typing import Any, Callable
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "tests"))  # the project-copy, server and Chromium settings the tests use
-sys.path.insert(0, str(ROOT / "scripts"))  # the pure core
-from helpers import copy_project  # noqa: E402
-from localsite import CHROMIUM, CHROMIUM_ARGS, TEXT_TYPES, SiteServer  # noqa: E402
+from localsite import CHROMIUM, CHROMIUM_ARGS, TEXT_TYPES, SiteServer, copy_project  # as the tests use them
 
 RESULTS = ROOT / "bench-results"
 LIGHTHOUSE_DIR = ROOT / "bench"  # package.json + lockfile pinning lighthouse@12.2.3

@@ -14,15 +14,13 @@ import random
 import re
 import statistics
 import string
-import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "scripts"))
-from course.citations import load_bibliography  # noqa: E402
-from course.glossary import Glossary, Term, link_first_uses, load_glossary, slugify  # noqa: E402
-from mkdocs.utils.meta import get_data  # noqa: E402
+from course.citations import load_bibliography
+from course.glossary import Glossary, Term, link_first_uses, load_glossary, slugify
+from mkdocs.utils.meta import get_data
 
 FILLER = ("the of and to in a is that for on as with by states region between was were this which "
           "their its from it be are cooperation trade border water leaders summit treaty policy").split()

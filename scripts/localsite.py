@@ -1,4 +1,4 @@
-"""A built site served on 127.0.0.1, and the Chromium that reads it.
+"""A built site served on 127.0.0.1, the Chromium that reads it, and scratch copies of the project.
 
 Shared by the tests, `make pdf` and `make bench`, so all three start Chromium the same
 way and serve the site the same way.
@@ -9,6 +9,7 @@ import gzip
 import http.server
 import io
 import os
+import shutil
 import threading
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,22 @@ CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+ROOT = Path(__file__).resolve().parents[1]
+PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
+
+
+def copy_project(dest: Path) -> Path:
+    """A scratch copy of everything the build reads, for tests that break things on purpose."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.exists():
+            shutil.copy2(source, dest / part)
+    return dest
+
+
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
 
 

@@ -2,28 +2,15 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 from localsite import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported for the tests)
 from localsite import SiteServer as StaticServer  # noqa: F401
+from localsite import copy_project  # noqa: F401
 
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
-
-
-def copy_project(dest: Path) -> Path:
-    """A scratch copy of everything the build reads, for tests that break things on purpose."""
-    dest.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.exists():
-            shutil.copy2(source, dest / part)
-    return dest
 
 
 def build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:

@@ -11,8 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, build, copy_project, problems
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from new_lesson import _add_to_nav, _slugify, scaffold  # noqa: E402
+from new_lesson import _add_to_nav, _slugify, scaffold
 
 TITLE = "Water and energy in Central Asia"
 SLUG = "09-water-and-energy-in-central-asia"

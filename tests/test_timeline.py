@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-import sys
 import textwrap
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,10 +10,9 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, build, copy_project, problems
 
-sys.path.insert(0, str(ROOT / "scripts"))
-from course.citations import load_bibliography  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.timeline import (  # noqa: E402
+from course.citations import load_bibliography
+from course.errors import CourseError
+from course.timeline import (
     load_history, members_in, render_chart, render_comparison_table, render_membership_table, render_year_grid,
 )
 

@@ -10,17 +10,15 @@ is not in docs/ stops the build: MkDocs itself would link it and let it fail in 
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course.assets import Kind, bundle, bundle_uri  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.sources import display_path, read_text  # noqa: E402
+from course.assets import Kind, bundle, bundle_uri
+from course.errors import CourseError
+from course.sources import display_path, read_text
 
 # Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
 bundles: dict[str, str] = {}  # uri -> content

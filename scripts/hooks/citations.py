@@ -6,7 +6,6 @@ Every page that cites gets a "References" section at its end (or where the autho
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -15,11 +14,10 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course.cache import CACHE_DIR  # noqa: E402
-from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.sources import display_path  # noqa: E402
+from course.cache import CACHE_DIR
+from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list
+from course.errors import CourseError
+from course.sources import display_path
 
 log = logging.getLogger("mkdocs.plugins.course.citations")
 

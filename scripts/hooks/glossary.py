@@ -29,13 +29,12 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course import markup  # noqa: E402
-from course.cache import CACHE_DIR, digest_of, read, source_of, write  # noqa: E402
-from course.citations import load_bibliography  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.sources import display_path  # noqa: E402
-from course.glossary import (  # noqa: E402
+from course import markup
+from course.cache import CACHE_DIR, digest_of, read, source_of, write
+from course.citations import load_bibliography
+from course.errors import CourseError
+from course.sources import display_path
+from course.glossary import (
     Glossary, LessonLink, Term, check_introduced, link_first_uses, load_glossary, render_glossary_page,
     render_key_terms, terms_used,
 )

@@ -6,7 +6,6 @@ line: the file, the line of the first bad byte, and what to do.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,9 +13,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course.errors import CourseError  # noqa: E402
-from course.sources import display_path, read_text  # noqa: E402
+from course.errors import CourseError
+from course.sources import display_path, read_text
 
 # Hooks
 

@@ -6,7 +6,6 @@ instructors' answer key. The script and style are docs/assets/js/quiz.js and css
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 from markdown.extensions.toc import slugify, unique
@@ -18,13 +17,12 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course import markup  # noqa: E402
-from course.cache import CACHE_DIR  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.nav import nav_paths  # noqa: E402
-from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz  # noqa: E402
-from course.sources import display_path, read_text  # noqa: E402
+from course import markup
+from course.cache import CACHE_DIR
+from course.errors import CourseError
+from course.nav import nav_paths
+from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz
+from course.sources import display_path, read_text
 
 QUIZ_FOLDER = "data/quizzes"
 QUIZ_MARKER = "<!-- quiz -->"

@@ -5,7 +5,6 @@ replaces `<!-- lesson-list -->` (lessons/index.md), so reordering lessons means 
 from __future__ import annotations
 
 import logging
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -17,13 +16,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course.cache import CACHE_DIR  # noqa: E402
-from course.citations import load_bibliography  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.nav import nav_paths  # noqa: E402
-from course.sources import _lined_loader, display_path, read_text  # noqa: E402
-from course.syllabus import (  # noqa: E402
+from course.cache import CACHE_DIR
+from course.citations import load_bibliography
+from course.errors import CourseError
+from course.nav import nav_paths
+from course.sources import _lined_loader, display_path, read_text
+from course.syllabus import (
     Course, Lesson, load_course, plan_sessions, read_lesson, render_lesson_list, render_syllabus_page,
 )
 

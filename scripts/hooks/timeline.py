@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 import re
-import sys
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,14 +17,13 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course import markup  # noqa: E402
-from course.cache import CACHE_DIR  # noqa: E402
-from course.citations import Bibliography, load_bibliography  # noqa: E402
-from course.errors import CourseError  # noqa: E402
-from course.nav import nav_paths  # noqa: E402
-from course.sources import display_path  # noqa: E402
-from course.timeline import (  # noqa: E402
+from course import markup
+from course.cache import CACHE_DIR
+from course.citations import Bibliography, load_bibliography
+from course.errors import CourseError
+from course.nav import nav_paths
+from course.sources import display_path
+from course.timeline import (
     FIRST_YEAR, LAST_YEAR, History, linked_citation, load_history, render_comparison_page,
     render_comparison_table, render_organisations_page, render_timeline_page, render_year_grid,
 )

@@ -6,16 +6,13 @@ This hook runs last on each page's content and escapes "<" in every title once m
 """
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the pure core lives in scripts/course
-from course.tooltips import text_only_titles  # noqa: E402
+from course.tooltips import text_only_titles
 
 # Hooks
 
