@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench
+.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench readability
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -24,6 +24,9 @@ lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesso
 
 bench: $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
 	$(BIN)/python scripts/bench.py
+
+readability: $(VENV)/.runtime  ## Flesch-Kincaid grade and sentences over 30 words, per lesson
+	$(BIN)/python -m course.readability docs/lessons/[0-9]*.md
 
 test: system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
 	$(BIN)/python -m pytest

@@ -159,9 +159,10 @@ def count_syllables(word: str) -> int:
 
 def format_table(figures: dict[str, Readability]) -> str:
     """One line per text: grade, sentences, long sentences and their share."""
-    lines = [f"{'file':<44} {'grade':>5} {'sentences':>9} {'over 30':>7} {'share':>6}"]
+    width = max([len("file"), *map(len, figures)])
+    lines = [f"{'file':<{width}} {'grade':>5} {'sentences':>9} {'over 30':>7} {'share':>6}"]
     for name, figure in figures.items():
-        lines.append(f"{name:<44} {figure.grade:>5.1f} {figure.sentences:>9} "
+        lines.append(f"{name:<{width}} {figure.grade:>5.1f} {figure.sentences:>9} "
                      f"{figure.long_sentences:>7} {figure.long_share:>6.1%}")
     return "\n".join(lines)
 
