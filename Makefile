@@ -23,7 +23,7 @@ lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesso
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
 
 bench: $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python -m bench
 
 readability: $(VENV)/.runtime  ## Flesch-Kincaid grade and sentences over 30 words, per lesson
 	$(BIN)/python -m course.readability docs/lessons/[0-9]*.md

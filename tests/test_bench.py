@@ -1,4 +1,4 @@
-"""The benchmark's synthetic course (scripts/bench.py): it must follow the data formats as they change."""
+"""The benchmark's synthetic course (scripts/bench/synthetic.py): it must follow the data formats as they change."""
 from __future__ import annotations
 
 import re
@@ -8,12 +8,13 @@ import pytest
 import yaml
 from helpers import ROOT, build, problems
 
-import bench
+from bench.freeze import freeze, without_hooks
+from bench.synthetic import data_entries, lesson_slugs, make_synthetic_course, real_sizes
 
 
 def test_the_hooks_off_config_is_the_same_config_without_hooks():
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    without = bench._without_hooks(config)
+    without = without_hooks(config)
     assert not re.search(r"^\s*- scripts/hooks/", without, re.MULTILINE) and not re.search(r"^hooks:", without, re.MULTILINE)
     assert len(without) < len(config)
     for key in ("theme:", "plugins:", "extra_css:", "markdown_extensions:", "nav:"):
@@ -21,26 +22,26 @@ def test_the_hooks_off_config_is_the_same_config_without_hooks():
 
 
 def test_a_synthetic_course_copies_lessons_quizzes_and_data_with_new_names(tmp_path: Path):
-    made = bench.make_synthetic_course(ROOT, tmp_path / "course", {"lessons": 2, "terms": 2, "events": 2})
-    real = bench._real_sizes(ROOT)
+    made = make_synthetic_course(ROOT, tmp_path / "course", {"lessons": 2, "terms": 2, "events": 2})
+    real = real_sizes(ROOT)
     assert made["lessons"] == 2 * real["lessons"]
     assert made["questions"] == 2 * real["questions"]
     course = tmp_path / "course"
-    slugs = bench._lesson_slugs(course)
+    slugs = lesson_slugs(course)
     assert len(slugs) == len(set(slugs)) == made["lessons"]
     for slug in slugs:
         assert (course / "docs" / "lessons" / f"{slug}.md").is_file()
     if (ROOT / "data" / "glossary.yml").exists():
         assert made["terms"] == 2 * real["terms"]
         data = yaml.safe_load((course / "data" / "glossary.yml").read_text(encoding="utf-8"))
-        entries, _ = bench._entries(data, "terms")
+        entries, _ = data_entries(data, "terms")
         names = [str(entry.get("term")).lower() for entry in entries]
         assert len(names) == len(set(names))
 
 
 @pytest.mark.slow
 def test_a_synthetic_course_builds_strict_without_a_warning(tmp_path: Path):
-    bench.make_synthetic_course(ROOT, tmp_path / "course", {"lessons": 2, "terms": 2, "events": 2})
+    make_synthetic_course(ROOT, tmp_path / "course", {"lessons": 2, "terms": 2, "events": 2})
     result = build(tmp_path / "course", tmp_path / "site")
     assert result.returncode == 0, result.stdout[-2000:]
     assert problems(result.stdout) == [], result.stdout[-2000:]
@@ -51,7 +52,7 @@ def test_the_written_out_course_builds_the_same_pages_without_hooks(tmp_path: Pa
     from helpers import copy_project
 
     project = copy_project(tmp_path / "course")
-    bench._freeze(project / "mkdocs.yml", tmp_path / "frozen")
+    freeze(project / "mkdocs.yml", tmp_path / "frozen")
     frozen = tmp_path / "frozen"
     assert not re.search(r"^hooks:", (frozen / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
     lesson = (frozen / "docs" / "lessons" / "01-concepts.md").read_text(encoding="utf-8")

@@ -136,7 +136,14 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             check_sections(quizzes[slug], set(_anchors(page.toc)), lessons[slug].display_path)
         except CourseError as error:
             raise PluginError(str(error)) from None
-    return PLACEHOLDER.sub(lambda match: _render_placeholder(match, page), html)
+    return fill_placeholders(html, page)
+
+
+def fill_placeholders(text: str, page: Page, as_block: bool = False) -> str:
+    """The quizzes (or answer keys) in place of their placeholders in the page's HTML, or in its
+    Markdown as raw HTML blocks (as_block), for the course written out without hooks."""
+    around = "\n\n" if as_block else ""
+    return PLACEHOLDER.sub(lambda match: around + _render_placeholder(match, page) + around, text)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

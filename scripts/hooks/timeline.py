@@ -18,6 +18,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from course import markup
+from course.assets import bundle
 from course.cache import CACHE_DIR
 from course.citations import Bibliography, load_bibliography
 from course.errors import CourseError
@@ -34,6 +35,7 @@ ORGANISATIONS_FILE = "data/organisations.yml"
 TIMELINE_FILE = "data/timeline.yml"
 BIBLIOGRAPHY_FILE = "data/references.bib"
 BIBLIOGRAPHY_PAGE = "bibliography.md"
+CHART_STYLE = "assets/css/chart.css"  # the chart's styles, in docs/
 PAGES = {"timeline": "timeline.md", "organisations": "organisations.md", "comparison": "comparison.md"}
 COMPARISON_LESSON = "lessons/06-comparing-regions.md"
 MARKER = re.compile(r"<!--\s*(?P<kind>membership|comparison)(?:\s+(?P<arg>\S+))?\s*-->")
@@ -85,7 +87,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return url, lesson_titles.get(uri, slug)
 
     timeline.content_string = render_timeline_page(history, lesson_link, organisations.url_relative_to(timeline))
-    organisations.content_string = render_organisations_page(history)
+    organisations.content_string = render_organisations_page(history, chart_style=_chart_style(files))
     comparison.content_string = render_comparison_page(history, COMPARISON_LESSON)
     for file in (timeline, organisations, comparison):
         files.append(file)
@@ -121,6 +123,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 
 # Helper functions
+
+
+def _chart_style(files: Files) -> str:
+    """The chart's CSS, minified for the SVG's own <style>; the file itself is kept out of the site."""
+    source = files.get_file_from_path(CHART_STYLE)
+    if source is None:
+        return ""
+    files.remove(source)
+    return bundle([(CHART_STYLE, source.content_string)], "css").strip()
 
 
 def _title(file: File) -> str:

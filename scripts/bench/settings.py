@@ -1,0 +1,39 @@
+"""Where the bench writes, the budgets it checks (issue 9) and the sizes it builds."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+RESULTS = ROOT / "bench-results"
+LIGHTHOUSE_DIR = ROOT / "bench"  # package.json + lockfile pinning lighthouse@12.2.3
+LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
+STEPS = ("overhead", "scaling", "citations", "weight", "lighthouse", "serve")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+
+# Budgets (issue 9)
+OVERHEAD_BUDGET = 1.10  # hooks on / hooks off
+SCALING_BUDGET = 11.0  # build time at 10x content / at 1x
+CITATIONS_BUDGET_MS = 10.0  # per page
+LESSON_WEIGHT_BUDGET = 300 * 1024  # bytes, uncompressed, everything a first load fetches
+OWN_ASSETS_BUDGET = 15 * 1024  # our CSS + JS as served (minified bundles + on-demand.js), uncompressed
+OWN_OVERRIDE_SCRIPTS = ("assets/javascripts/on-demand.js",)
+LIGHTHOUSE_MOBILE_RUNS = 3  # per page type; the median is judged
+WHOLE_BENCH_BUDGET = 600  # seconds: `make bench` on a 2-core machine
+LIGHTHOUSE_BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
+
+# The smallest 10x course the issue asks for: 1x is as many whole copies of the real course
+# as reach a tenth of it, so that 10x holds at least this much.
+MIN_10X = {"lessons": 200, "questions": 2000, "terms": 2000, "events": 200}
+SCALES = (1, 3, 10)
+
+# Page types, by the first page of the built site that exists (generated pages appear as
+# their features land). "lesson" is measured on every lesson and reported for the heaviest.
+PAGE_TYPES = {
+    "home": [""],
+    "lesson": ["lessons/*"],
+    "glossary": ["glossary/", "reference/glossary/"],
+    "timeline": ["timeline/", "reference/timeline/"],
+    "review quiz": ["review-quiz/", "review/"],
+}

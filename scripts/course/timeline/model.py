@@ -1,0 +1,172 @@
+"""The history the timeline pages show: states, organisations and their members, periods,
+dated events and the comparison of regionalisms, as plain data (load.py reads them).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+FIRST_YEAR, LAST_YEAR = 1991, 2018
+TYPES = {  # the hard–soft scale, hardest first: id -> label shown on the pages
+    "hard": "Hard",
+    "hard-on-paper": "Hard on paper",
+    "intermediate": "Intermediate",
+    "soft": "Soft",
+}
+TRACKS = {
+    "central-asian": "Central Asia-only",
+    "post-soviet": "Russia-centred, post-Soviet",
+    "outside": "Led from outside the region",
+    "comparator": "Comparison",
+}
+STATUSES = ("member", "associate", "observer")
+DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?$")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+STATE_KEYS = {"name", "group"}
+ORGANISATION_KEYS = {"id", "name", "acronyms", "founded", "ended", "end_decided", "replaced_by", "fate",
+                     "track", "type", "type_reason", "source", "members", "members_note", "context", "short"}
+MEMBER_KEYS = {"state", "joined", "left", "status", "approximate", "context", "source", "note"}
+EVENT_KEYS = {"date", "effective", "title", "text", "states", "organisations", "lesson", "source", "context"}
+MODEL_KEYS = {"id", "label", "organisation", "type"}
+
+Cite = Callable[[Sequence[str]], str]  # citation keys -> text to show (Markdown or HTML)
+
+
+@dataclass(frozen=True)
+class State:
+    id: str
+    name: str
+    group: str
+
+
+@dataclass(frozen=True)
+class Membership:
+    organisation: str
+    state: str
+    joined: int
+    left: int | None
+    status: str
+    sources: tuple[str, ...]
+    approximate: bool = False
+    note: str = ""
+    line: int | None = None
+
+    def covers(self, year: int) -> bool:
+        return self.joined <= year and (self.left is None or year <= self.left)
+
+    def years(self) -> str:
+        return span(self.joined, self.left)
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    acronyms: tuple[str, ...]
+    founded: int
+    ended: int | None
+    end_decided: int | None
+    replaced_by: str | None
+    fate: str
+    track: str
+    type: str
+    type_reason: str
+    sources: tuple[str, ...]
+    members: tuple[Membership, ...]
+    members_note: str = ""
+    short_name: str = ""
+    line: int | None = None
+
+    @property
+    def short(self) -> str:
+        return self.short_name or (self.acronyms[0] if self.acronyms else self.name)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.name} ({self.acronyms[0]})" if self.acronyms else self.name
+
+    def years(self) -> str:
+        text = span(self.founded, self.ended)
+        if self.end_decided and self.end_decided != self.ended:
+            text += f" (end decided {self.end_decided}, in effect {self.ended})"
+        return text
+
+
+@dataclass(frozen=True)
+class Event:
+    year: int
+    month: int | None
+    title: str
+    text: str
+    states: tuple[str, ...]
+    organisations: tuple[str, ...]
+    lesson: str
+    sources: tuple[str, ...]
+    effective: int | None = None
+    context: bool = False
+    line: int | None = None
+
+    @property
+    def sort_key(self) -> tuple[int, int]:
+        return (self.year, self.month or 0)
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
+
+    def when(self) -> str:
+        text = f"{MONTHS[self.month - 1]} {self.year}" if self.month else str(self.year)
+        if self.effective:
+            text += f" (decided); in effect {self.effective}"
+        return text
+
+
+@dataclass(frozen=True)
+class Period:
+    label: str
+    start: int
+    end: int
+
+    @property
+    def slug(self) -> str:
+        return "period-" + re.sub(r"[^a-z0-9]+", "-", self.label.lower()).strip("-")
+
+
+@dataclass(frozen=True)
+class Model:
+    id: str
+    label: str
+    organisation: str | None
+    type: str
+    cells: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Comparison:
+    dimensions: tuple[tuple[str, str], ...]  # (id, label)
+    models: tuple[Model, ...]
+    sources: tuple[str, ...]
+
+
+@dataclass
+class History:
+    """Everything the two data files say, validated."""
+
+    states: dict[str, State]
+    organisations: dict[str, Organisation]
+    comparison: Comparison
+    periods: list[Period] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+    @property
+    def memberships(self) -> list[Membership]:
+        return [member for organisation in self.organisations.values() for member in organisation.members]
+
+
+def span(start: int, end: int | None) -> str:
+    if end is None:
+        return f"since {start}"
+    return str(start) if start == end else f"{start}–{end}"

@@ -1,0 +1,291 @@
+"""The three generated pages (timeline, organisations, comparison) and the pieces lessons embed
+(a year's membership grid, the comparison table). Citations stay `[@key]` for the citations hook.
+"""
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from ..markup import render_markdown
+from .chart import render_chart
+from .model import FIRST_YEAR, LAST_YEAR, TRACKS, TYPES, Cite, Event, History, Membership, Organisation
+
+
+# Rendering: the pieces
+
+
+def members_in(history: History, year: int) -> dict[str, dict[str, Membership]]:
+    """organisation id -> state id -> the membership that covers the year."""
+    grid: dict[str, dict[str, Membership]] = {}
+    for member in history.memberships:
+        if member.covers(year):
+            grid.setdefault(member.organisation, {})[member.state] = member
+    return grid
+
+
+def render_year_grid(history: History, year: int, cite: Cite) -> str:
+    """A states × organisations table for one year: who belonged to what in that year."""
+    grid = members_in(history, year)
+    organisations = [o for o in history.organisations.values() if o.id in grid and o.track != "comparator"]
+    states = [s for s in history.states.values() if any(s.id in grid[o.id] for o in organisations)]
+    head = "".join(f'<th scope="col"><abbr title="{_attr(o.full_name)}">{_text(o.short)}</abbr></th>'
+                   if o.acronyms else f'<th scope="col">{_text(o.short)}</th>' for o in organisations)
+    rows = []
+    for state in states:
+        cells = []
+        for organisation in organisations:
+            member = grid[organisation.id].get(state.id)
+            cells.append(f"<td>{_status_mark(member)}</td>")
+        rows.append(f'<tr><th scope="row">{_text(state.name)}</th>{"".join(cells)}</tr>')
+    keys = _unique(key for o in organisations for m in grid[o.id].values() for key in m.sources)
+    # One HTML block (no line break), so that a caption placed after the marker wraps table and sources.
+    return (f'<div class="course-membership-grid" data-year="{year}"><table>'
+            f'<thead><tr><th scope="col">State in {year}</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table>'
+            f'<p class="course-membership-sources">Sources: {cite(keys)}.</p></div>')
+
+
+def render_membership_table(history: History, cite: Cite) -> str:
+    """Every membership as a table row: the chart's equivalent for screen readers and print."""
+    rows = []
+    for organisation in history.organisations.values():
+        for member in organisation.members:
+            note = f" {render_markdown(member.note, inline=True)}" if member.note else ""
+            rows.append(
+                f'<tr data-organisation="{organisation.id}" data-state="{member.state}" '
+                f'data-from="{member.joined}" data-to="{member.left or ""}">'
+                f"<td>{_text(organisation.short)}</td><td>{_text(history.states[member.state].name)}</td>"
+                f"<td>{member.status}{' (dates approximate)' if member.approximate else ''}</td>"
+                f"<td>{member.joined}</td><td>{member.left if member.left else 'still a member in 2018'}</td>"
+                f"<td>{cite(member.sources)}{note}</td></tr>")
+    # Tables without a class get Material's table style, so the class sits on a wrapper.
+    return ('<div class="course-membership-table"><table><thead><tr><th scope="col">Organisation</th>'
+            '<th scope="col">State</th><th scope="col">Status</th><th scope="col">Joined</th>'
+            '<th scope="col">Left</th><th scope="col">Source and notes</th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+def render_comparison_table(history: History) -> str:
+    """Rows are the dimensions, columns the models: the table of lesson 6 and of the comparison page."""
+    comparison = history.comparison
+    head = "".join(f'<th scope="col">{_text(model.label)}</th>' for model in comparison.models)
+    rows = []
+    for dimension, label in comparison.dimensions:
+        cells = "".join(f"<td>{render_markdown(model.cells[dimension], inline=True)}</td>"
+                        for model in comparison.models)
+        rows.append(f'<tr><th scope="row">{_text(label)}</th>{cells}</tr>')
+    return (f'<div class="course-comparison"><table><thead><tr><th scope="col">Dimension</th>{head}</tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div>')
+
+
+# Rendering: the pages
+
+
+def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[str, str]],
+                         organisations_url: str, organisations_page: str = "organisations.md") -> str:
+    """The Timeline page (Markdown with HTML blocks). Citations stay `[@key]` for the citations hook.
+
+    lesson_link(slug) gives (url relative to this page, label) for links in HTML;
+    organisations_url is the organisations page's URL relative to this page (for HTML) and
+    organisations_page its Markdown source path (for Markdown links, which MkDocs checks).
+    """
+    state_options = _options((s.id, s.name, s.group) for s in history.states.values()
+                             if any(s.id in e.states for e in history.events))
+    used_orgs = {o for e in history.events for o in e.organisations}
+    org_options = _options((o.id, o.full_name, TRACKS[o.track]) for o in history.organisations.values()
+                           if o.id in used_orgs)
+    lines = [
+        f"# Timeline, {FIRST_YEAR}–{LAST_YEAR}",
+        "",
+        f"The {len(history.events)} events below trace regional cooperation in Central Asia from independence "
+        "to the new momentum of 2017–2018, with a few dates from elsewhere for context. Each event names the "
+        "states and organisations involved, links to the lesson that discusses it and cites its source. "
+        f"Membership over the whole period is charted on [Organisations and membership]({organisations_page}).",
+        "",
+        '<form class="course-timeline-filter" hidden>',
+        '<label for="tl-state">State</label> '
+        f'<select id="tl-state" data-filter="states"><option value="">All states</option>{state_options}</select> ',
+        '<label for="tl-organisation">Organisation</label> '
+        f'<select id="tl-organisation" data-filter="organisations"><option value="">All organisations</option>'
+        f"{org_options}</select> ",
+        '<button type="reset">Show all</button>',
+        '<p class="course-timeline-status" role="status"></p>',
+        "</form>",
+        "",
+    ]
+    for period in history.periods:
+        events = [e for e in history.events if period.start <= e.year <= period.end]
+        if not events:
+            continue
+        # The label is data: escaped, and "[" too so that Markdown makes no link of it.
+        label = _text(period.label).replace("[", "&#91;")
+        lines += [f"## {label} {{#{period.slug}}}", "", '<ol class="course-timeline">']
+        lines += [_event_item(event, history, lesson_link, organisations_url) for event in events]
+        lines += ["</ol>", '<p class="course-timeline-none" hidden>No event in this period matches the filter.</p>',
+                  ""]
+    return "\n".join(lines) + "\n"
+
+
+def render_organisations_page(history: History, snapshot_years: Sequence[int] = (1995, 2003, 2007, 2018),
+                              chart_style: str = "") -> str:
+    markdown_cite = _markdown_cite
+    lines = [
+        "# Organisations and membership",
+        "",
+        f"Who belonged to what, and when: the {len(history.organisations)} regional organisations and agreements "
+        f"this course discusses, with {len(history.memberships)} memberships from {FIRST_YEAR} to {LAST_YEAR}. "
+        "The chart draws one band per organisation and one bar per member state; the table after it gives the "
+        "same information in text. Each organisation then has an entry with its years, its place on the "
+        "hard–soft scale, its members and what became of it.",
+        "",
+        "## Who belonged to what, 1991–2018",
+        "",
+        f'<figure class="course-chart-figure">{render_chart(history, chart_style)}'
+        "<figcaption>Membership of regional organisations, 1991–2018. Filled bars: members "
+        "(orange for Central Asia-only bodies); outlined bars: associate status; dotted outline: dates "
+        "approximate. Every bar is listed, with its source, in the table below.</figcaption></figure>",
+        "",
+        "### The same data as a table",
+        "",
+        render_membership_table(history, markdown_cite),
+        "",
+        "## Membership in selected years",
+        "",
+        "Each table lists the states that belonged to at least one organisation in that year. "
+        "“Member” means full membership.",
+        "",
+    ]
+    for year in snapshot_years:
+        lines += [f"### {year}", "", render_year_grid(history, year, markdown_cite), ""]
+    lines += ["## The organisations", ""]
+    for organisation in history.organisations.values():
+        lines += [f"### {_heading_text(organisation.full_name)} {{#{organisation.id}}}", "",
+                  _organisation_entry(organisation, history), ""]
+    return "\n".join(lines) + "\n"
+
+
+def render_comparison_page(history: History, lesson_page: str) -> str:
+    """lesson_page: the Markdown path of the lesson that discusses the comparison, relative to this page."""
+    comparison = history.comparison
+    profiles = "".join(
+        f"<li><strong>{_text(model.label)}</strong>: {TYPES[model.type].lower()}"
+        + (f" ({render_markdown(history.organisations[model.organisation].type_reason, inline=True)})"
+           if model.organisation else "")
+        + "</li>"
+        for model in comparison.models)
+    return "\n".join([
+        "# Comparison of regionalisms",
+        "",
+        "Four models of regional governance side by side: the European Union (EU), the Eurasian Economic "
+        "Union (EAEU), ASEAN and the soft regionalism that Moldashev and Qoraboyev propose for Central Asia "
+        f"[@moldashev2018]. [Comparing regions]({lesson_page}) discusses each column; the lesson's table and this "
+        "page are generated from the same data, so they always agree. The last column is a proposal, not a "
+        "description of something that existed in 2018.",
+        "",
+        "## Profiles on the hard–soft scale",
+        "",
+        f'<ul class="course-profiles">{profiles}</ul>',
+        "",
+        "## Five dimensions",
+        "",
+        render_comparison_table(history),
+        "",
+        "/// table-caption",
+        f"Four models of regionalism compared on five dimensions. Sources: {_markdown_cite(comparison.sources)}.",
+        "///",
+        "",
+    ]) + "\n"
+
+
+def linked_citation(keys: Sequence[str], labels: Mapping[str, tuple[str, str]], bibliography_url: str) -> str:
+    """Author-date citations as HTML links to the bibliography page, for tables put into lessons.
+
+    labels maps a key to (label, full reference as text). Used where the citations hook has
+    already run, so "[@key]" would no longer be rendered.
+    """
+    links = [f'<a class="course-cite-bib" href="{_attr(bibliography_url)}#ref-{key}" '
+             f'title="{_attr(labels[key][1])}">{_text(labels[key][0])}</a>' for key in keys]
+    return "(" + "; ".join(links) + ")"
+
+
+# Helper functions
+
+
+def _event_item(event: Event, history: History, lesson_link: Callable[[str], tuple[str, str]],
+                organisations_url: str) -> str:
+    url, label = lesson_link(event.lesson)
+    states = ", ".join(_text(history.states[s].name) for s in event.states) or "none named"
+    orgs = ", ".join(f'<a href="{_attr(organisations_url)}#{o}">{_text(history.organisations[o].short)}</a>'
+                     for o in event.organisations)
+    context = " course-event-context" if event.context else ""
+    return (
+        f'<li class="course-event{context}" data-states="{" ".join(event.states)}" '
+        f'data-organisations="{" ".join(event.organisations)}">'
+        f'<p class="course-event-date"><time datetime="{event.iso}">{_text(event.when())}</time></p>'
+        f'<p class="course-event-title"><strong>{render_markdown(event.title, inline=True)}</strong></p>'
+        f"<p>{render_markdown(event.text, inline=True)}</p>"
+        f'<p class="course-event-meta">States: {states}.'
+        + (f" Organisations: {orgs}." if orgs else "")
+        + f' Lesson: <a href="{_attr(url)}">{_text(label)}</a>. Source: {_markdown_cite(event.sources)}.</p></li>')
+
+
+def _organisation_entry(organisation: Organisation, history: History) -> str:
+    members = "".join(
+        f"<li>{_text(history.states[m.state].name)}: {m.years()}"
+        f"{'' if m.status == 'member' else f' ({m.status})'}"
+        f"{' (start not dated in the sources)' if m.approximate else ''} {_markdown_cite(m.sources)}"
+        f"{f' {render_markdown(m.note, inline=True)}' if m.note else ''}</li>"
+        for m in organisation.members)
+    note = f"<p>{render_markdown(organisation.members_note, inline=True)}</p>" if organisation.members_note else ""
+    replaced = history.organisations.get(organisation.replaced_by or "")
+    fate = render_markdown(organisation.fate, inline=True)
+    if replaced:
+        fate += f' Succeeded by <a href="#{replaced.id}">{_text(replaced.full_name)}</a>.'
+    names = f"<dt>Also known as</dt><dd>{_text(', '.join(organisation.acronyms[1:]))}</dd>" \
+        if len(organisation.acronyms) > 1 else ""
+    return (
+        f'<dl class="course-organisation">{names}'
+        f"<dt>Years</dt><dd>{_text(organisation.years())}</dd>"
+        f"<dt>Track</dt><dd>{TRACKS[organisation.track]}</dd>"
+        f"<dt>Type</dt><dd>{TYPES[organisation.type]}: {render_markdown(organisation.type_reason, inline=True)}</dd>"
+        f"<dt>Members</dt><dd>{f'<ul>{members}</ul>' if members else ''}{note}</dd>"
+        f"<dt>What became of it</dt><dd>{fate}</dd>"
+        f"<dt>Sources</dt><dd>{_markdown_cite(organisation.sources)}</dd></dl>")
+
+
+def _markdown_cite(keys: Sequence[str]) -> str:
+    """Left as Markdown for the citations hook, which turns it into an author-date link."""
+    return "[" + "; ".join(f"@{key}" for key in keys) + "]"
+
+
+def _status_mark(member: Membership | None) -> str:
+    if member is None:
+        return '<span aria-hidden="true">–</span><span class="course-sr">not a member</span>'
+    label = member.status + (" (dates approximate)" if member.approximate else "")
+    return _text(label)
+
+
+def _options(items: Any) -> str:
+    groups: dict[str, list[str]] = {}
+    for value, label, group in items:
+        groups.setdefault(group, []).append(f'<option value="{_attr(value)}">{_text(label)}</option>')
+    return "".join(f'<optgroup label="{_attr(group)}">{"".join(options)}</optgroup>'
+                   for group, options in groups.items())
+
+
+def _heading_text(text: str) -> str:
+    return re.sub(r"([\\`*_{}\[\]<>#])", r"\\\1", text)
+
+
+def _unique(keys: Any) -> list[str]:
+    return list(dict.fromkeys(keys))
+
+
+def _text(text: Any) -> str:
+    return html.escape(str(text), quote=False)
+
+
+def _attr(text: Any) -> str:
+    return html.escape(str(text), quote=True)
