@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench readability
+.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench lms readability
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -18,6 +18,9 @@ offline: $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml
 
 pdf: $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, the whole course, the answer key
 	$(BIN)/python scripts/pdf.py
+
+lms: $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole
+	$(BIN)/python scripts/lms.py
 
 lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesson TITLE="Water and energy"
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
