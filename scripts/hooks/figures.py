@@ -1,0 +1,80 @@
+"""Figures drawn from data at build time: the map of Central Asia (data/map.yml).
+
+Each map layer becomes an SVG file in the site (added in on_files). A lesson shows one with
+a marker on a line of its own: `<!-- map -->` (the first layer) or `<!-- map eaeu-2018 -->`,
+with an optional caption label: `<!-- map states "Figure 2" -->`.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from course.cache import CACHE_DIR
+from course.errors import CourseError
+from course.geomap import CourseMap, load_map, render_map_figure, render_map_svg
+from course.sources import display_path
+
+MAP_FILE = "data/map.yml"
+MARKER = re.compile(r'^<!--\s*map(?:\s+(?P<layer>[\w-]+))?(?:\s+"(?P<label>[^"]*)")?\s*-->[ \t]*$', re.MULTILINE)
+
+course_map: CourseMap | None = None
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    global course_map
+    course_map = None  # module state survives between builds
+    root = Path(config.config_file_path).parent
+    if not (root / MAP_FILE).exists():
+        return  # a fork without a map
+    try:
+        course_map = load_map(root / MAP_FILE, MAP_FILE, root, root / CACHE_DIR)
+    except CourseError as error:
+        raise PluginError(str(error)) from None
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    if course_map is None:
+        return files
+    for layer in course_map.layers.values():
+        existing = files.get_file_from_path(layer.file)
+        if existing is not None:
+            raise PluginError(str(CourseError(
+                display_path(Path(config.docs_dir) / layer.file, Path(config.config_file_path).parent), None,
+                f"is drawn from {MAP_FILE}. Delete the hand-made file, or give the layer another 'file'.")))
+        files.append(File.generated(config, layer.file, content=render_map_svg(course_map, layer)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if "<!-- map" not in markdown:
+        return markdown
+    source = display_path(Path(page.file.abs_src_path or page.file.src_uri), Path(config.config_file_path).parent)
+    errors: list[str] = []
+
+    def figure(match: re.Match[str]) -> str:
+        line = markdown.count("\n", 0, match.start()) + 1
+        if course_map is None:
+            errors.append(f"{source}:{line}: a map marker, but there is no {MAP_FILE}. "
+                          "Add the map file or remove the marker.")
+            return ""
+        slug = match["layer"] or next(iter(course_map.layers))
+        layer = course_map.layers.get(slug)
+        if layer is None:
+            errors.append(f"{source}:{line}: map layer '{slug}' is not in {MAP_FILE}. "
+                          f"Use one of: {', '.join(course_map.layers)}.")
+            return ""
+        url = posixpath.relpath(layer.file, posixpath.dirname(page.file.src_uri) or ".")
+        return render_map_figure(course_map, layer, url, match["label"] or "")
+
+    markdown = MARKER.sub(figure, markdown)
+    if errors:
+        raise PluginError("\n".join(errors))
+    return markdown
