@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench lms readability
+.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
 
 serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -21,6 +21,9 @@ pdf: $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, 
 
 lms: $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole
 	$(BIN)/python scripts/lms.py
+
+worksheets: $(VENV)/.dev system-deps  ## printable quizzes, versions A and B with a key each, in dist/worksheets/
+	$(BIN)/python scripts/worksheets.py
 
 lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesson TITLE="Water and energy"
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
