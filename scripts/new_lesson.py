@@ -75,6 +75,7 @@ shuffle: true
 questions:
   - id: {slug_id}-sample
     kind: single
+    objective: [1, 2, 3]   # the objectives (numbered from 1 in the lesson's box) it checks
     prompt: A sample question about "{title}". Replace it.
     options:
       - text: The right answer

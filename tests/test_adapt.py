@@ -26,6 +26,7 @@ TERM = """
 QUESTION = """
   - id: nexus-upstream
     kind: single
+    objective: 2
     prompt: Why do upstream states want to release water in winter?
     options:
       - text: To produce electricity when demand for heating is highest

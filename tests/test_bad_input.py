@@ -280,6 +280,14 @@ CASES = [
     Case("quiz-unknown-field", quiz_edit(r"^    prompt:", "    promt:"),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown field 'promt' in a single question. "
          "Use one of:", QUIZZES),
+    Case("quiz-question-names-no-objective", quiz_edit(r"^    objective: \S+\n", ""),
+         "data/quizzes/01-concepts.yml:{line}: question '{id}': names no objective. Add 'objective: N'", QUIZZES),
+    Case("quiz-objective-checked-by-no-question",
+         lambda p: replace(p, "docs/lessons/01-concepts.md", "    - Use this vocabulary",
+                           "    - Name two regions.\n    - Use this vocabulary")
+         | {"objective": line_of(p, "docs/lessons/01-concepts.md", "    - Use this vocabulary")},
+         "docs/lessons/01-concepts.md:{objective}: objective 6 is checked by no question in "
+         "data/quizzes/01-concepts.yml.", QUIZZES),
     Case("quiz-marker-missing-from-lesson",
          lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "<!-- quiz -->", ""),
          "docs/lessons/03-hard-institutionalism.md: has no <!-- quiz --> markers but "

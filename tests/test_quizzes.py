@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from course.errors import CourseError
-from course.quizzes import check_sections, load_quiz, load_quizzes, render_answer_key, render_quiz
+from course.quizzes import (check_objectives, check_sections, load_quiz, load_quizzes, objective_lines,
+                            render_answer_key, render_quiz)
 from helpers import ROOT
 
 QUIZZES = ROOT / "data" / "quizzes"
@@ -200,3 +201,55 @@ def test_section_that_is_not_a_heading_names_file_line_and_question(tmp_path):
         "Use one of: caco-in-2002, eurasec-in-2000.")
     with pytest.raises(CourseError, match="Did you mean 'the-central-asian-economic-communities'"):
         check_sections(quiz, {"the-central-asian-economic-communities", "caco-in-2002"}, "lesson.md")
+
+
+LESSON_WITH_OBJECTIVES = """\
+# A lesson
+
+!!! objectives "Learning objectives"
+
+    By the end of this lesson you will be able to:
+
+    - Name the four CAEC members.
+    - Explain why Turkmenistan stayed out.
+    - Date the CAEC.
+
+## The CAEC
+"""
+
+
+def test_objective_lines_are_the_items_of_the_objectives_box():
+    assert objective_lines(LESSON_WITH_OBJECTIVES) == [7, 8, 9]
+    assert objective_lines("# No box\n\n- A list that is not objectives.\n") == []
+
+
+def test_every_question_names_an_objective_and_every_objective_is_checked(tmp_path):
+    text = GOOD.replace("    kind: single\n", "    kind: single\n    objective: 1\n", 1)
+    text = text.replace("    kind: multiple\n", "    kind: multiple\n    objective: [1, 4]\n", 1)
+    quiz = load_quiz(write_quiz(tmp_path, text), "data/quizzes/03-hard-institutionalism.yml")
+    assert quiz.questions[1].objectives == (1, 4)
+    messages = [str(e) for e in check_objectives(quiz, objective_lines(LESSON_WITH_OBJECTIVES), "docs/lessons/03.md")]
+    # All mistakes at once: unnamed questions, a number past the box, objectives nobody checks.
+    assert "data/quizzes/03-hard-institutionalism.yml:22: question 'binding': names no objective. " \
+           "Add 'objective: N', the number (1 to 3) of the item in the objectives box of docs/lessons/03.md " \
+           "that it checks." in messages
+    assert any(m.startswith("data/quizzes/03-hard-institutionalism.yml:14: question 'pick-two': objective 4 "
+                            "does not exist: docs/lessons/03.md lists 3.") for m in messages)
+    assert any(m.startswith("docs/lessons/03.md:8: objective 2 is checked by no question") for m in messages)
+    assert any(m.startswith("docs/lessons/03.md:9: objective 3 is checked by no question") for m in messages)
+    assert not any("objective 1 is checked" in m for m in messages)
+    assert check_objectives(quiz, [], "docs/lessons/03.md") == []  # a lesson without a box is not checked
+
+
+@pytest.mark.parametrize("value", ["two", "0", "[]", "true", "[1, x]"])
+def test_an_objective_that_is_not_a_positive_number_names_file_line_and_question(tmp_path, value):
+    message = error_for(tmp_path, GOOD.replace("    kind: single\n", f"    kind: single\n    objective: {value}\n", 1))
+    assert message.startswith("data/quizzes/03-hard-institutionalism.yml:3: question 'caec-founding': 'objective' is"), message
+
+
+def test_every_question_of_the_course_checks_an_objective_of_its_lesson():
+    quizzes = load_quizzes(QUIZZES, "data/quizzes")
+    for lesson in sorted(LESSONS.glob("[0-9]*.md")):
+        lines = objective_lines(lesson.read_text(encoding="utf-8"))
+        assert lines, f"{lesson.name} has no objectives box"
+        assert check_objectives(quizzes[lesson.stem], lines, lesson.name) == []

@@ -27,11 +27,13 @@ KINDS = ("single", "multiple", "true-false", "ordering")
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 QUIZ_FIELDS = {"shuffle", "questions"}
 QUESTION_FIELDS = {
-    "single": {"id", "kind", "prompt", "section", "options", "explanation"},
-    "multiple": {"id", "kind", "prompt", "section", "options", "explanation"},
-    "true-false": {"id", "kind", "prompt", "section", "answer", "feedback", "explanation"},
-    "ordering": {"id", "kind", "prompt", "section", "items", "explanation"},
+    "single": {"id", "kind", "prompt", "section", "objective", "options", "explanation"},
+    "multiple": {"id", "kind", "prompt", "section", "objective", "options", "explanation"},
+    "true-false": {"id", "kind", "prompt", "section", "objective", "answer", "feedback", "explanation"},
+    "ordering": {"id", "kind", "prompt", "section", "objective", "items", "explanation"},
 }
+OBJECTIVES_BOX = "!!! objectives"
+LIST_ITEM = re.compile(r"^[ \t]+(?:[-*+]|\d+[.)])[ \t]+\S")
 OPTION_FIELDS = {"text", "correct", "feedback"}
 
 
@@ -53,6 +55,7 @@ class Question:
     section: str | None
     line: int | None
     digest: str  # changes when the options or what is right change: stale progress is dropped
+    objectives: tuple[int, ...] = ()  # numbers of the lesson's learning objectives it checks, from 1
 
     @property
     def shuffled(self) -> bool:
@@ -112,6 +115,50 @@ def parse_quiz(data: Any, slug: str, display_path: str) -> Quiz:
     return quiz
 
 
+def objective_lines(lesson_markdown: str) -> list[int]:
+    """The line of each item in the lesson's `!!! objectives` box, in order; [] without a box."""
+    lines = lesson_markdown.splitlines()
+    start = next((i for i, line in enumerate(lines) if line.startswith(OBJECTIVES_BOX)), None)
+    if start is None:
+        return []
+    found = []
+    for number, line in enumerate(lines[start + 1:], start=start + 2):
+        if line.strip() and not line[0].isspace():  # the box ends at the first unindented line
+            break
+        if LIST_ITEM.match(line):
+            found.append(number)
+    return found
+
+
+def check_objectives(quiz: Quiz, objectives: list[int], lesson_path: str) -> list[CourseError]:
+    """Every question names an objective of its lesson, and every objective has a question.
+
+    objectives: the lines of the lesson's objective items (objective_lines). A lesson without
+    an objectives box is not checked. Returns every mistake, so an author fixes them in one go.
+    """
+    if not objectives:
+        return []
+    count, checked, errors = len(objectives), set(), []
+    for question in quiz.questions:
+        if not question.objectives:
+            errors.append(quiz.error(question.line, question.id,
+                                     f"names no objective. Add 'objective: N', the number (1 to {count}) of "
+                                     f"the item in the objectives box of {lesson_path} that it checks."))
+        for number in question.objectives:
+            if number > count:
+                errors.append(quiz.error(question.line, question.id,
+                                         f"objective {number} does not exist: {lesson_path} lists {count}. "
+                                         f"Use a number from 1 to {count}."))
+            checked.add(number)
+    for number, line in enumerate(objectives, start=1):
+        if number not in checked:
+            errors.append(CourseError(lesson_path, line,
+                                      f"objective {number} is checked by no question in {quiz.path}. "
+                                      f"Add 'objective: {number}' to a question that checks it, "
+                                      "or write one, or drop the objective."))
+    return errors
+
+
 def check_sections(quiz: Quiz, anchors: set[str], lesson_path: str) -> None:
     """Every `section:` must be a heading anchor of the lesson (MkDocs' toc decides the anchors)."""
     for question in quiz.questions:
@@ -154,8 +201,9 @@ def render_answer_key(quiz: Quiz) -> str:
     """Every question with its right answer and all feedback, for instructors."""
     parts = ['<ol class="course-answer-key">']
     for question in quiz.questions:
+        checks = f", objective {', '.join(map(str, question.objectives))}" if question.objectives else ""
         parts.append(f'<li id="key-{quiz.slug}-{question.id}"><p>{_inline(question.prompt)}'
-                     f' <small>({_KIND_LABELS[question.kind]}, id <code>{question.id}</code>)</small></p>')
+                     f' <small>({_KIND_LABELS[question.kind]}, id <code>{question.id}</code>{checks})</small></p>')
         if question.kind == "ordering":
             parts.append("<p><strong>Right order:</strong></p><ol>")
             parts.extend(f"<li>{_inline(item.text)}</li>" for item in question.options)
@@ -236,13 +284,26 @@ def _parse_question(quiz: Quiz, raw: Any) -> Question:
     explanation = raw.get("explanation") or ""
     if not isinstance(explanation, str):
         raise quiz.error(line, question_id, "'explanation' must be text.")
+    objectives = _objectives(quiz, raw, question_id)
     options = _OPTION_PARSERS[kind](quiz, raw, question_id)
     # The prompt's wording may be polished freely; a change to the options (whose indexes the
     # stored answer uses) or to what is right drops the stored answer.
     digest_source = json.dumps([kind, [(o.text, o.correct) for o in options]], ensure_ascii=False)
     digest = hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:8]
     return Question(question_id, kind, prompt, options, explanation.strip(),
-                    section.strip() if section else None, line, digest)
+                    section.strip() if section else None, line, digest, objectives)
+
+
+def _objectives(quiz: Quiz, raw: dict, question_id: str) -> tuple[int, ...]:
+    # One number or a list of them: the items of the lesson's objectives box, counted from 1.
+    value = raw.get("objective")
+    if value is None:
+        return ()
+    numbers = value if isinstance(value, list) else [value]
+    if not numbers or not all(isinstance(n, int) and not isinstance(n, bool) and n >= 1 for n in numbers):
+        raise quiz.error(line_of(raw), question_id, f"'objective' is {value!r}; it must be the number of an "
+                         "objective in the lesson's objectives box (1 for the first), or a list such as [1, 3].")
+    return tuple(numbers)
 
 
 def _choice_options(quiz: Quiz, raw: dict, question_id: str) -> tuple[Option, ...]:

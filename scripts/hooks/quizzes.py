@@ -21,7 +21,8 @@ from course import markup
 from course.cache import CACHE_DIR
 from course.errors import CourseError
 from course.nav import nav_paths
-from course.quizzes import Quiz, check_sections, load_quizzes, render_answer_key, render_quiz
+from course.quizzes import (Quiz, check_objectives, check_sections, load_quizzes, objective_lines, render_answer_key,
+                            render_quiz)
 from course.sources import display_path, read_text
 
 QUIZ_FOLDER = "data/quizzes"
@@ -48,7 +49,9 @@ class Lesson:
         self.number = number
         self.display_path = display_path
         # read_text: a lesson saved in another encoding is one clear line, not a traceback.
-        text = FENCE.sub("", read_text(Path(file.abs_src_path), display_path)) if file.abs_src_path else ""
+        raw = read_text(Path(file.abs_src_path), display_path) if file.abs_src_path else ""
+        self.objectives = objective_lines(raw)  # the line of each learning objective
+        text = FENCE.sub("", raw)
         self.title = next((m.group("text") for m in HEADING.finditer(text) if len(m.group("level")) == 1), file.name)
         self.headings = _heading_titles(text)  # anchor -> heading text, for the "revisit" links
 
@@ -91,6 +94,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                                   "Rename the file after its lesson.")
     except CourseError as error:
         raise PluginError(str(error)) from None
+    unchecked = [str(error) for slug, lesson in lessons.items()
+                 for error in check_objectives(quizzes[slug], lesson.objectives, lesson.display_path)]
+    if unchecked:
+        raise PluginError("\n".join(unchecked))
     files.append(File.generated(config, REVIEW_PAGE, content=_review_markdown()))
     files.append(File.generated(config, ANSWER_KEY_PAGE, content=_answer_key_markdown()))
     return files
