@@ -36,3 +36,21 @@ def html_pages(site_dir: Path) -> list[str]:
             continue
         pages.append("" if relative == "." else relative + "/")
     return pages
+
+
+def axe_findings(page: object, where: str, ignore: tuple[str, ...] = ()) -> list[str]:
+    """axe-core's violations on the open page, one line per element, with axe's own account
+    of what fails: for a contrast failure, the two colours and their ratio, so an author who
+    picked a palette sees which pair to change."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    found = []
+    for violation in Axe().run(page).response["violations"]:
+        if violation["id"] in ignore:
+            continue
+        for node in violation["nodes"][:5]:
+            checks = node.get("any") or node.get("all") or node.get("none") or []
+            detail = checks[0].get("message", "") if checks else ""
+            found.append(f"{where}: {violation['id']} ({violation['impact']}) at {' '.join(node['target'])}: "
+                         f"{detail or violation['help']}")
+    return found
