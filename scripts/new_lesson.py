@@ -2,15 +2,21 @@
 
 Writes docs/lessons/NN-slug.md (every required section, with notes on what goes where) and
 data/quizzes/NN-slug.yml (one sample question to replace), and adds the lesson to the end of
-the Lessons section of the nav in mkdocs.yml. The new lesson builds with --strict at once.
+the Lessons section of the nav in mkdocs.yml. Every note to replace starts with FIXME, and the
+strict build names each one left (scripts/hooks/placeholders.py), so none reaches students.
+A title in Cyrillic gets a Latin file name; a lesson with the same title or name is refused.
 Usage: python scripts/new_lesson.py "Water and energy" [--root .]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
+
+from course.placeholders import MARKER
+from course.slugs import slugify
 
 ROOT = Path(__file__).resolve().parents[1]
 NAV_LESSON = re.compile(r"^(?P<indent>[ \t]+)- (?:[^:\n]+: )?lessons/\d+-[\w-]+\.md[ \t]*$", re.MULTILINE)
@@ -28,19 +34,19 @@ readings: [moldashev2018]   # 1-3 keys from data/references.bib: the required re
 
     By the end of this lesson you will be able to:
 
-    - Explain ... (3-5 items, each starting with a verb).
-    - Compare ...
-    - Assess ...
+    - {fixme} Explain ... (3-5 items, each starting with a verb).
+    - {fixme} Compare ...
+    - {fixme} Assess ...
 
 !!! question "Opening question"
 
-    One question a student can think about before reading.
+    {fixme} One question a student can think about before reading.
 
 <!-- key-terms -->
 
-## First section
+## {fixme} First section
 
-Write 1,800-3,000 words of your own prose in sections with headings a reader can scan.
+{fixme} Write 1,800-3,000 words of your own prose in sections with headings a reader can scan.
 Cite where a fact is used, for example [@moldashev2018], and cite at least five works in all.
 
 <!-- A figure: an SVG in docs/assets/figures/{slug}-<name>.svg, embedded as
@@ -53,11 +59,11 @@ Figure 1. What the figure shows.
 
 !!! keypoints "Key points"
 
-    - Four to seven points a student should remember.
+    - {fixme} Four to seven points a student should remember.
 
 !!! discussion "Discussion questions"
 
-    1. Three to five open questions to argue about in class.
+    1. {fixme} Three to five open questions to argue about in class.
 
 ## Check your understanding
 
@@ -65,26 +71,27 @@ Figure 1. What the figure shows.
 
 ## Further reading
 
-- The chapter the course is built on [@moldashev2018]: one sentence on why to read it.
+- {fixme} The chapter the course is built on [@moldashev2018]: one sentence on why to read it.
 """
 
 QUIZ = """\
 # Quiz for lessons/{slug}.md: at least 8 questions in the end. Kinds: single, multiple,
 # true-false, ordering (see data/quizzes/03-hard-institutionalism.yml for each kind).
+# Replace every FIXME text: the build names each one left.
 shuffle: true
 questions:
-  - id: {slug_id}-sample
+  - id: {slug}-sample
     kind: single
     objective: [1, 2, 3]   # the objectives (numbered from 1 in the lesson's box) it checks
-    prompt: A sample question about "{title}". Replace it.
+    prompt: {prompt}
     options:
-      - text: The right answer
+      - text: "{fixme} The right answer"
         correct: true
-        feedback: Why this answer is right, in your own words.
-      - text: A tempting wrong answer
-        feedback: Why this answer is wrong, in your own words.
-      - text: Another wrong answer
-        feedback: Why this one is wrong too.
+        feedback: "{fixme} Why this answer is right, in your own words."
+      - text: "{fixme} A tempting wrong answer"
+        feedback: "{fixme} Why this answer is wrong, in your own words."
+      - text: "{fixme} Another wrong answer"
+        feedback: "{fixme} Why this one is wrong too."
 """
 
 
@@ -109,16 +116,20 @@ def scaffold(root: Path, title: str) -> tuple[Path, Path]:
         raise ValueError('give the lesson a title: make lesson TITLE="Water and energy in Central Asia"')
     lessons = root / "docs" / "lessons"
     numbers = [int(match.group(1)) for path in lessons.glob("*.md") if (match := re.match(r"(\d+)-", path.name))]
-    slug = f"{max(numbers, default=0) + 1:02d}-{_slugify(title)}"
+    name = slugify(title)
+    slug = f"{max(numbers, default=0) + 1:02d}-{name}"
+    _refuse_a_lesson_that_exists(root, lessons, title, name)
     lesson, quiz = lessons / f"{slug}.md", root / "data" / "quizzes" / f"{slug}.yml"
     for path in (lesson, quiz):
         if path.exists():
             raise ValueError(f"{path.relative_to(root)} already exists. Choose another title.")
     config = root / "mkdocs.yml"
     nav = _add_to_nav(config.read_text(encoding="utf-8"), f"lessons/{slug}.md")
-    lesson.write_text(LESSON.format(title=title, slug=slug), encoding="utf-8")
+    lesson.write_text(LESSON.format(title=title, slug=slug, fixme=MARKER), encoding="utf-8")
     quiz.parent.mkdir(parents=True, exist_ok=True)
-    quiz.write_text(QUIZ.format(title=title.replace('"', "'"), slug=slug, slug_id=slug), encoding="utf-8")
+    # JSON strings are YAML strings: a title with a colon, a quote or a # stays one value.
+    prompt = json.dumps(f"{MARKER} A sample question about \"{title}\". Replace it.", ensure_ascii=False)
+    quiz.write_text(QUIZ.format(slug=slug, prompt=prompt, fixme=MARKER), encoding="utf-8")
     config.write_text(nav, encoding="utf-8")
     return lesson, quiz
 
@@ -126,15 +137,15 @@ def scaffold(root: Path, title: str) -> tuple[Path, Path]:
 # Helper functions
 
 
-def _slugify(title: str) -> str:
-    """Lowercase words joined by dashes, at most about 40 characters, cut at a word."""
-    words = re.sub(r"[^a-z0-9]+", " ", title.lower()).split()
-    slug = ""
-    for word in words:
-        if slug and len(slug) + len(word) + 1 > 40:
-            break
-        slug = f"{slug}-{word}" if slug else word
-    return slug or "lesson"
+def _refuse_a_lesson_that_exists(root: Path, lessons: Path, title: str, name: str) -> None:
+    """A ValueError when a lesson already has this file name (whatever its number) or this title."""
+    for path in sorted(lessons.glob("[0-9]*.md")):
+        same_name = re.sub(r"^\d+-", "", path.stem) == name
+        heading = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        same_title = heading is not None and heading.group(1).strip().casefold() == title.casefold()
+        if same_name or same_title:
+            raise ValueError(f"{path.relative_to(root)} is already a lesson {'titled' if same_title else 'named'} "
+                             f"like \"{title}\". Edit that lesson, or choose another title.")
 
 
 def _add_to_nav(config: str, path: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -16,6 +15,8 @@ import zipfile
 from pathlib import Path
 
 from mkdocs.utils.yaml import yaml_load
+
+from course.slugs import offline_zip_name, slugify
 
 ROOT = Path(__file__).resolve().parents[1]
 CONFIG = ROOT / "mkdocs-offline.yml"
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     title = course_title(CONFIG)
-    slug = slugify(title)
+    slug = slugify(title, max_length=80, default="course")
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / slug
         result = subprocess.run(
@@ -45,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
             return result.returncode
         (site / "README.txt").write_text(README.format(title=title), encoding="utf-8")
         args.out.mkdir(parents=True, exist_ok=True)
-        archive = args.out / f"{slug}-offline.zip"
+        archive = args.out / offline_zip_name(title)
         write_zip(site, archive)
     size = archive.stat().st_size
     print(f"{archive.relative_to(ROOT) if archive.is_relative_to(ROOT) else archive}: "
@@ -59,10 +60,6 @@ def course_title(config_file: Path) -> str:
         config = yaml_load(handle)
     course = (config.get("extra") or {}).get("course") or {}
     return str(course.get("title") or config.get("site_name") or "course")
-
-
-def slugify(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "course"
 
 
 def write_zip(site: Path, archive: Path) -> None:

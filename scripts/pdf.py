@@ -31,6 +31,7 @@ from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from course.nav import nav_paths  # scripts/ is on the path when run as a script
+from course.slugs import slugify
 from localsite import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,7 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     config = _read_config(ROOT / "mkdocs.yml")
     course = (config.get("extra") or {}).get("course") or {}
     title = str(course.get("title") or config.get("site_name") or "Course")
-    slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "course"
+    slug = slugify(title, max_length=80, default="course")
     parts = find_parts(config.get("nav") or [])
     with tempfile.TemporaryDirectory() as temp:
         site = Path(temp) / "site"

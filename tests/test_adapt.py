@@ -11,7 +11,7 @@ import pytest
 from bs4 import BeautifulSoup
 from helpers import ROOT, build, copy_project, problems
 
-from new_lesson import _add_to_nav, _slugify, scaffold
+from new_lesson import _add_to_nav, scaffold
 
 TITLE = "Water and energy in Central Asia"
 SLUG = "09-water-and-energy-in-central-asia"
@@ -50,9 +50,7 @@ def page(site: Path, path: str) -> BeautifulSoup:
     return BeautifulSoup((site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
 
 
-def test_slugs_and_nav_insertion_keep_the_layout():
-    assert _slugify("Water, energy & the Aral Sea!") == "water-energy-the-aral-sea"
-    assert len(_slugify("A very long title that goes on and on about many many things")) <= 40
+def test_nav_insertion_keeps_the_layout():
     nav = "nav:\n  - Lessons:\n      - lessons/01-a.md   \n      - Two: lessons/02-b.md\n  - About: about.md\n"
     assert _add_to_nav(nav, "lessons/03-c.md") == (
         "nav:\n  - Lessons:\n      - lessons/01-a.md   \n      - Two: lessons/02-b.md\n"
@@ -88,14 +86,16 @@ def test_following_the_guide_adds_a_lesson_term_question_and_event_that_build_st
                  "## Further reading"):
         assert part in text, part
 
-    # The author writes: the new term is used in the lesson text, as the guide asks.
+    # The author writes: every FIXME note replaced, and the new term used in the lesson text.
+    text = re.sub(r"FIXME:? ", "", text)
     lesson.write_text(text.replace("## First section\n", "## First section\n\nThe water-energy nexus "
                                    "ties upstream and downstream states together [@moldashev2018].\n"),
                       encoding="utf-8")
     glossary = project / "data" / "glossary.yml"
     if glossary.exists():
         glossary.write_text(glossary.read_text(encoding="utf-8").rstrip() + "\n" + TERM, encoding="utf-8")
-    quiz.write_text(quiz.read_text(encoding="utf-8").rstrip() + "\n" + QUESTION, encoding="utf-8")
+    quiz.write_text(re.sub(r"FIXME:? ", "", quiz.read_text(encoding="utf-8")).rstrip() + "\n" + QUESTION,
+                    encoding="utf-8")
     timeline = project / "data" / "timeline.yml"
     if timeline.exists():
         timeline.write_text(timeline.read_text(encoding="utf-8").rstrip() + "\n" + EVENT.format(slug=SLUG),
