@@ -4,7 +4,9 @@ work from file:// and make no request to another host.
 The offline plugin loads its `iframe-worker` shim (search in a Worker on file://) from
 unpkg.com; we ship the npm package's file (scripts/vendor/iframe-worker) inside the site
 instead, and switch off instant navigation, which needs fetch() and so cannot work from a folder.
-In the online build (no offline plugin) this hook does nothing.
+In the online build (no offline plugin) this hook does nothing but one thing: where a page
+says `<!-- offline-zip -->`, it links the zip the Pages workflow publishes beside the site,
+named after the course (course.slugs.offline_zip_name, as `make offline` names it).
 """
 from __future__ import annotations
 
@@ -14,10 +16,14 @@ from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from course.slugs import offline_zip_name
 
 SHIM_SOURCE = Path(__file__).resolve().parents[1] / "vendor" / "iframe-worker" / "shim.js"
 SHIM_URI = "assets/javascripts/iframe-worker-shim.js"
 ONLINE_ONLY_FEATURE = "navigation.instant"  # and navigation.instant.progress, .prefetch, ...
+OFFLINE_ZIP_MARKER = "<!-- offline-zip -->"
 
 # Hooks
 
@@ -38,6 +44,18 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         notice = "/* iframe-worker 1.0.4 (npm) | MIT licence | (c) 2020-2022 Martin Donath */\n"
         files.append(File.generated(config, SHIM_URI, content=notice + SHIM_SOURCE.read_text(encoding="utf-8")))
     return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
+    if OFFLINE_ZIP_MARKER not in markdown:
+        return markdown
+    course = config.extra.get("course") or {}
+    name = offline_zip_name(str(course.get("title") or config.site_name))
+    if _offline(config):  # the reader already holds the copy: name it, link nothing
+        return markdown.replace(OFFLINE_ZIP_MARKER, f"<code>{name}</code>")
+    # Raw HTML, not a Markdown link: the zip sits beside the published site, not in docs/.
+    to_root = "../" * page.url.count("/")
+    return markdown.replace(OFFLINE_ZIP_MARKER, f'<a href="{to_root}{name}" download>{name}</a>')
 
 
 # Helper functions
