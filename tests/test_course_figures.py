@@ -50,6 +50,26 @@ def test_the_map_is_readable_on_a_phone_and_fits_the_screen(browser, server, sch
         visit.page.context.close()
 
 
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_leaders_table_fits_a_phone_and_is_axe_clean(browser, server, scheme):
+    from conftest import open_visit
+
+    visit = open_visit(browser, server.origin, viewport=PHONE, color_scheme=scheme)
+    try:
+        visit.goto("lessons/07-soft-regionalism/")
+        table = visit.page.locator("table", has_text="Nursultan Nazarbayev")
+        assert table.count() == 1, "lesson 7 has no leaders table"
+        box = table.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], "the leaders table is wider than a phone"
+        assert _page_width(visit) <= PHONE["width"]
+        context = {"include": [['table:has(td)']]}
+        violations = Axe().run(visit.page, context=context).response["violations"]
+        assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
+    finally:
+        visit.page.context.close()
+
+
 # Helper functions
 
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .errorlist import CourseErrors
 from .errors import CourseError
 from .sources import line_of, load_yaml, read_text
 
@@ -147,19 +148,8 @@ def load_map(path: Path, display: str, root: Path, cache_dir: Path | None = None
             layers[slug] = MapLayer(slug, *words, highlight=highlight)
     words = {key: need(data, key, str, "text") or "" for key in ("enlarge", "text_heading")}
     if errors:
-        raise MapErrors(errors)
+        raise CourseErrors(errors)
     return CourseMap(width, focus, tuple(labels), tuple(areas), layers, words, geometry)
-
-
-class MapErrors(CourseError):
-    """All the map file's mistakes at once, one line each."""
-
-    def __init__(self, errors: list[CourseError]) -> None:
-        self.errors = errors
-        super().__init__(errors[0].path, errors[0].line, "\n".join(str(e) for e in errors))
-
-    def __str__(self) -> str:
-        return "\n".join(str(error) for error in self.errors)
 
 
 def render_map_svg(course_map: CourseMap, layer: MapLayer) -> str:

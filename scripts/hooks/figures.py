@@ -1,8 +1,11 @@
-"""Figures drawn from data at build time: the map of Central Asia (data/map.yml).
+"""Figures drawn from data at build time: the map of Central Asia (data/map.yml) and the
+table of heads of state (data/leaders.yml).
 
 Each map layer becomes an SVG file in the site (added in on_files). A lesson shows one with
 a marker on a line of its own: `<!-- map -->` (the first layer) or `<!-- map eaeu-2018 -->`,
-with an optional caption label: `<!-- map states "Figure 2" -->`.
+with an optional caption label: `<!-- map states "Figure 2" -->`. `<!-- leaders -->` puts
+the leaders table there. Markers are replaced before citations are read (priority 110), so
+the citations in the data are rendered and listed like the page's own.
 """
 from __future__ import annotations
 
@@ -12,30 +15,36 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from course.cache import CACHE_DIR
 from course.errors import CourseError
 from course.geomap import CourseMap, load_map, render_map_figure, render_map_svg
+from course.leaders import LeadersTable, load_leaders, render_leaders
 from course.sources import display_path
 
 MAP_FILE = "data/map.yml"
-MARKER = re.compile(r'^<!--\s*map(?:\s+(?P<layer>[\w-]+))?(?:\s+"(?P<label>[^"]*)")?\s*-->[ \t]*$', re.MULTILINE)
+LEADERS_FILE = "data/leaders.yml"
+MARKER = re.compile(r'^<!--\s*(?P<kind>map|leaders)(?:\s+(?P<layer>[\w-]+))?(?:\s+"(?P<label>[^"]*)")?\s*-->[ \t]*$',
+                    re.MULTILINE)
 
 course_map: CourseMap | None = None
+leaders: LeadersTable | None = None
 
 # Hooks
 
 
 def on_config(config: MkDocsConfig) -> None:
-    global course_map
-    course_map = None  # module state survives between builds
+    global course_map, leaders
+    course_map, leaders = None, None  # module state survives between builds
     root = Path(config.config_file_path).parent
-    if not (root / MAP_FILE).exists():
-        return  # a fork without a map
-    try:
-        course_map = load_map(root / MAP_FILE, MAP_FILE, root, root / CACHE_DIR)
+    try:  # a fork may have neither file
+        if (root / MAP_FILE).exists():
+            course_map = load_map(root / MAP_FILE, MAP_FILE, root, root / CACHE_DIR)
+        if (root / LEADERS_FILE).exists():
+            leaders = load_leaders(root / LEADERS_FILE, LEADERS_FILE, root / CACHE_DIR)
     except CourseError as error:
         raise PluginError(str(error)) from None
 
@@ -53,14 +62,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(110)
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "<!-- map" not in markdown:
+    if "<!-- map" not in markdown and "<!-- leaders" not in markdown:
         return markdown
     source = display_path(Path(page.file.abs_src_path or page.file.src_uri), Path(config.config_file_path).parent)
     errors: list[str] = []
 
     def figure(match: re.Match[str]) -> str:
         line = markdown.count("\n", 0, match.start()) + 1
+        if match["kind"] == "leaders":
+            if leaders is None:
+                errors.append(f"{source}:{line}: a leaders marker, but there is no {LEADERS_FILE}. "
+                              "Add the file or remove the marker.")
+                return ""
+            return render_leaders(leaders)
         if course_map is None:
             errors.append(f"{source}:{line}: a map marker, but there is no {MAP_FILE}. "
                           "Add the map file or remove the marker.")
