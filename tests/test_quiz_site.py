@@ -111,7 +111,7 @@ def test_pages_without_a_quiz_have_no_quiz_markup(site_dir):
     (("data/quizzes/03-hard-institutionalism.yml", "    kind: true-false", "    kind: yes-no"),
      "data/quizzes/03-hard-institutionalism.yml:{trade_line}: question 'trade-regime-1990s': unknown kind 'yes-no'."),
     (("data/quizzes/03-hard-institutionalism.yml", "questions:\n", "questions:\n  - id: [\n"),
-     "data/quizzes/03-hard-institutionalism.yml:5: YAML syntax error"),
+     "data/quizzes/03-hard-institutionalism.yml:{first_line}: YAML syntax error"),
     (("docs/review-quiz.md", None, "# My review\n"),
      "docs/review-quiz.md: this page is generated from data/quizzes/ by the quiz hook. Delete the file."),
 ])
@@ -133,7 +133,8 @@ def test_a_quiz_problem_stops_the_build_with_one_clear_line(tmp_path, change, ex
     lesson = (ROOT / "docs/lessons/03-hard-institutionalism.md").read_text(encoding="utf-8")
     quiz = {q.id: q.line for q in QUIZZES["03-hard-institutionalism"].questions}
     expected = expected.format(marker_line=lesson[:lesson.index("<!-- quiz -->")].count("\n") + 1,
-                               customs_line=quiz["customs-union-1995-members"], trade_line=quiz["trade-regime-1990s"])
+                               customs_line=quiz["customs-union-1995-members"], trade_line=quiz["trade-regime-1990s"],
+                               first_line=min(quiz.values()) + 1)  # the broken "- id: [" opens the first question
     assert result.returncode != 0
     assert any(expected in line for line in problems(result.stdout)), result.stdout
     assert "Traceback" not in result.stdout
