@@ -8,7 +8,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 PHONE = {"width": 390, "height": 844}
-MAP_PAGES = ["lessons/02-case-for-a-region/", "lessons/03-hard-institutionalism/", "lessons/07-soft-regionalism/"]
+FIGURES = {  # page: the drawn figures it shows
+    "lessons/01-concepts/": ["integration-ladder.svg"],
+    "lessons/02-case-for-a-region/": ["central-asia-map.svg"],
+    "lessons/03-hard-institutionalism/": ["central-asia-map.svg", "integration-ladder.svg"],
+    "lessons/07-soft-regionalism/": ["central-asia-map-eaeu-2018.svg", "central-asia-map.svg"],
+}
 MIN_CSS_PX = 12
 
 
@@ -20,31 +25,37 @@ def test_the_map_svgs_have_a_title_a_description_and_labels(site_dir):
             assert label in svg, f"{name} lacks the label {label}"
 
 
+def test_the_ladder_svg_has_a_title_a_description_and_every_rung(site_dir):
+    svg = (site_dir / "assets" / "figures" / "integration-ladder.svg").read_text(encoding="utf-8")
+    assert 'role="img"' in svg and "<title" in svg and "<desc" in svg
+    for rung in ("Preferential trade area", "Free trade area", "Customs union", "Common market", "Economic union"):
+        assert rung in svg
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_the_map_is_readable_on_a_phone_and_fits_the_screen(browser, server, scheme):
+def test_the_drawn_figures_are_readable_on_a_phone_and_fit_the_screen(browser, server, scheme):
     from conftest import open_visit
 
     visit = open_visit(browser, server.origin, viewport=PHONE, color_scheme=scheme)
     try:
-        for path in MAP_PAGES:
+        for path, names in FIGURES.items():
             visit.goto(path)
-            image = visit.page.locator('img[src$="central-asia-map.svg"], img[src$="central-asia-map-eaeu-2018.svg"]')
-            assert image.count() >= 1, f"/{path} shows no map"
-            first = image.first
-            first.scroll_into_view_if_needed()
-            first.evaluate("img => img.decode()")
-            shown = first.evaluate("img => [img.getBoundingClientRect().width, img.naturalWidth]")
-            assert shown[1] > 0, f"/{path}: the map did not load"
-            svg = visit.page.evaluate("src => fetch(src).then(r => r.text())", first.get_attribute("src"))
-            view_width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])
-            smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg))
-            assert smallest * shown[0] / view_width >= MIN_CSS_PX, (
-                f"/{path}: the smallest map label is {smallest * shown[0] / view_width:.1f} CSS px at 390 px")
+            for name in names:
+                image = visit.page.locator(f'img[src$="/{name}"]').first
+                assert image.count() == 1, f"/{path} does not show {name}"
+                image.scroll_into_view_if_needed()
+                image.evaluate("img => img.decode()")
+                shown, natural = image.evaluate("img => [img.getBoundingClientRect().width, img.naturalWidth]")
+                assert natural > 0, f"/{path}: {name} did not load"
+                svg = visit.page.evaluate("src => fetch(src).then(r => r.text())", image.get_attribute("src"))
+                view_width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])
+                smallest = min(float(size) for size in re.findall(r'font-size="([\d.]+)"', svg)) * shown / view_width
+                assert smallest >= MIN_CSS_PX, f"/{path}: the smallest text of {name} is {smallest:.1f} CSS px"
             assert _page_width(visit) <= PHONE["width"], f"/{path} is wider than a 390 px screen"
-            # Our figure and its text version; the rest of each page is test_accessibility's.
-            figure = {"include": [['figure:has(img[src*="central-asia-map"])'], ["details.info"]]}
-            violations = Axe().run(visit.page, context=figure).response["violations"]
+            # Our figures and their text versions; the rest of each page is test_accessibility's.
+            ours = {"include": [['figure:has(img[src*="assets/figures/"])'], ["details.info"]]}
+            violations = Axe().run(visit.page, context=ours).response["violations"]
             assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [], f"/{path} ({scheme})"
     finally:
         visit.page.context.close()

@@ -20,6 +20,7 @@ from typing import Any
 
 from .errorlist import CourseErrors
 from .errors import CourseError
+from .figure_markup import figure_markdown
 from .sources import line_of, load_yaml, read_text
 
 # Colours on the map's own light panel (the page's dark mode shows it as a light card, like
@@ -205,13 +206,10 @@ def render_map_figure(course_map: CourseMap, layer: MapLayer, url: str, label: s
 
     url is the SVG's address relative to the page; label ("Figure 2") starts the caption.
     """
-    caption = f"{label}. {layer.caption}" if label else layer.caption
-    description = "\n".join(f"    {line}" for line in layer.description.splitlines())
     height = _Projection(course_map.geometry["bbox"], course_map.width).height
-    return (f'[![{_escape(layer.alt)}]({url}){{ width="{course_map.width}" height="{height}" '
-            f'loading="lazy" }}]({url})\n\n'
-            f"/// caption\n{caption} [{course_map.words['enlarge']}]({url})\n///\n\n"
-            f'??? info "{course_map.words["text_heading"]}"\n\n{description}\n')
+    return figure_markdown(alt=layer.alt, url=url, width=course_map.width, height=height, caption=layer.caption,
+                           label=label, enlarge=course_map.words["enlarge"],
+                           text_heading=course_map.words["text_heading"], text=layer.description)
 
 
 # Helper functions
