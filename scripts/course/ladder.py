@@ -9,12 +9,10 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .errorlist import CourseErrors
-from .errors import CourseError
+from .errorlist import FieldReader
 from .figure_markup import figure_markdown
-from .sources import line_of, load_yaml
+from .sources import load_yaml
 
 FONT = 13  # SVG units; the figure is as many units wide as CSS px on a 390 px phone
 CHAR = 0.62 * FONT  # average width of a character of a wide sans-serif (DejaVu Sans), generously
@@ -52,17 +50,8 @@ class Ladder:
 def load_ladder(path: Path, display: str, cache_dir: Path | None = None) -> Ladder:
     """Read and check the ladder file; every mistake is reported at once."""
     data = load_yaml(path, display, cache_dir)
-    errors: list[CourseError] = []
-
-    def text(node: Any, key: str, required: bool = True) -> str:
-        value = node.get(key) if isinstance(node, dict) else None
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            errors.append(CourseError(display, line_of(node, line_of(data)), f"'{key}' is missing or empty. "
-                                      "Write it as text."))
-            return ""
-        return " ".join(value.split())
+    fields = FieldReader(display, data)
+    text = fields.text
 
     words = {key: text(data, key) for key in ("file", "title", "alt", "caption", "enlarge", "text_heading")}
     for group in ("legend", "words"):
@@ -70,16 +59,16 @@ def load_ladder(path: Path, display: str, cache_dir: Path | None = None) -> Ladd
             words[f"{group}.{key}"] = str(value)
     for needed in ("legend.reached", "legend.aimed", "words.reached", "words.aimed", "words.nobody"):
         if needed not in words:
-            errors.append(CourseError(display, line_of(data), f"'{needed}' is missing. Give the text it shows."))
+            fields.error(data, f"'{needed}' is missing. Give the text it shows.")
     width = data.get("width")
     if not isinstance(width, int) or isinstance(width, bool) or width < 200:
-        errors.append(CourseError(display, line_of(data), "'width' is not a whole number of at least 200. "
-                                  "Give the SVG's width in units (360 suits a phone)."))
+        fields.error(data, "'width' is not a whole number of at least 200. "
+                     "Give the SVG's width in units (360 suits a phone).")
         width = 360
     rungs = tuple(Rung(text(node, "name"), text(node, "meaning")) for node in data.get("rungs") or [])
     names = {rung.name for rung in rungs}
     if len(rungs) < 2:
-        errors.append(CourseError(display, line_of(data), "'rungs' needs at least two rungs, from the bottom up."))
+        fields.error(data, "'rungs' needs at least two rungs, from the bottom up.")
     organisations = []
     for node in data.get("organisations") or []:
         organisation = Organisation(text(node, "name"), text(node, "aimed"), text(node, "reached"),
@@ -87,12 +76,11 @@ def load_ladder(path: Path, display: str, cache_dir: Path | None = None) -> Ladd
         for key in ("aimed", "reached"):
             value = getattr(organisation, key)
             if value and value not in names and not (key == "reached" and value == NONE):
-                errors.append(CourseError(display, line_of(node), f"'{key}: {value}' of {organisation.name} is "
-                                          f"not a rung. Use one of: {', '.join(sorted(names))}"
-                                          + (", or none." if key == "reached" else ".")))
+                fields.error(node, f"'{key}: {value}' of {organisation.name} is "
+                             f"not a rung. Use one of: {', '.join(sorted(names))}"
+                             + (", or none." if key == "reached" else "."))
         organisations.append(organisation)
-    if errors:
-        raise CourseErrors(errors)
+    fields.raise_errors()
     return Ladder(words["file"], width, rungs, tuple(organisations), words)
 
 

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from .errorlist import CourseErrors
-from .errors import CourseError
-from .sources import line_of, load_yaml
+from .errorlist import FieldReader
+from .sources import load_yaml
 
 WORDS = ("caption", "chapter_heading", "silent", "general")
 HEADINGS = ("state", "leader", "years")
@@ -43,31 +41,23 @@ class LeadersTable:
 def load_leaders(path: Path, display: str, cache_dir: Path | None = None) -> LeadersTable:
     """Read and check the leaders file; every mistake is reported at once."""
     data = load_yaml(path, display, cache_dir)
-    errors: list[CourseError] = []
-
-    def text(node: Any, key: str, required: bool = True) -> str:
-        value = node.get(key) if isinstance(node, dict) else None
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            errors.append(CourseError(display, line_of(node, line_of(data)), f"'{key}' is missing or empty. Write it as text."))
-            return ""
-        return " ".join(value.split())
+    fields = FieldReader(display, data)
+    text = fields.text
 
     def year(node: dict, key: str, required: bool) -> int | None:
         value = node.get(key)
         if value is None and not required:
             return None
         if not isinstance(value, int) or isinstance(value, bool) or not 1900 < value < 2100:
-            errors.append(CourseError(display, line_of(node), f"'{key}' of {node.get('name', 'a leader')} is not "
-                                      "a year. Give four digits, e.g. 1991."))
+            fields.error(node, f"'{key}' of {node.get('name', 'a leader')} is not "
+                         "a year. Give four digits, e.g. 1991.")
             return None
         return value
 
     headings = data.get("headings") if isinstance(data, dict) else None
     headings = {key: text(headings, key) for key in HEADINGS} if isinstance(headings, dict) else {}
     if not headings:
-        errors.append(CourseError(display, line_of(data), "'headings' is missing. Give state, leader and years."))
+        fields.error(data, "'headings' is missing. Give state, leader and years.")
     words = {key: text(data, key) for key in WORDS}
     states = []
     for node in data.get("states", []) if isinstance(data, dict) else []:
@@ -75,18 +65,17 @@ def load_leaders(path: Path, display: str, cache_dir: Path | None = None) -> Lea
         for leader in node.get("leaders", []) if isinstance(node, dict) else []:
             name, start, end = text(leader, "name"), year(leader, "from", True), year(leader, "to", False)
             if start and end and end < start:
-                errors.append(CourseError(display, line_of(leader), f"{name} leaves office ({end}) before taking "
-                                          f"it ({start}). Swap the years."))
+                fields.error(leader, f"{name} leaves office ({end}) before taking "
+                             f"it ({start}). Swap the years.")
             leaders.append(Leader(name, start or 0, end, text(leader, "note", required=False)))
         if not leaders:
-            errors.append(CourseError(display, line_of(node, line_of(data)), "a state without 'leaders'. "
-                                      "List at least one, with its years."))
+            fields.error(node, "a state without 'leaders'. "
+                         "List at least one, with its years.")
         states.append(StateLeaders(text(node, "state"), tuple(leaders), text(node, "chapter", required=False)))
     if not states:
-        errors.append(CourseError(display, line_of(data), "'states' is missing or empty. "
-                                  "List the states and their leaders."))
-    if errors:
-        raise CourseErrors(errors)
+        fields.error(data, "'states' is missing or empty. "
+                     "List the states and their leaders.")
+    fields.raise_errors()
     return LeadersTable(tuple(states), headings, words)
 
 
