@@ -26,6 +26,7 @@ QUIZZES = "scripts/hooks/quizzes.py"
 GLOSSARY = "scripts/hooks/glossary.py"
 TIMELINE = "scripts/hooks/timeline.py"
 SYLLABUS = "scripts/hooks/syllabus.py"
+FIGURES = "scripts/hooks/figures.py"
 
 
 @dataclass(frozen=True)
@@ -302,6 +303,22 @@ CASES = [
          lambda p: replace(p, "mkdocs.yml", "  - assets/css/quiz.css\n", "  - assets/css/quizz.css\n"),
          "mkdocs.yml:{line}: `extra_css` lists assets/css/quizz.css, which is not in docs/. Fix the path, or remove the line.",
          requires="scripts/hooks/assets.py"),
+    # Figures drawn from data: the map, the leaders table, the ladder.
+    Case("map-marker-unknown-layer",
+         lambda p: replace(p, "docs/lessons/02-case-for-a-region.md", '<!-- map states "Map 1" -->',
+                           '<!-- map rivers "Map 1" -->'),
+         "docs/lessons/02-case-for-a-region.md:{line}: map layer 'rivers' is not in data/map.yml. Use one of:",
+         FIGURES),
+    Case("map-focus-unknown-country",
+         lambda p: replace(p, "data/map.yml", "focus: [Kazakhstan,", "focus: [Kazakstan,"),
+         "data/map.yml:{line}: 'Kazakstan' in 'focus' is not a country of data/map/central-asia.geojson.", FIGURES),
+    Case("leaders-year-not-a-year",
+         lambda p: replace(p, "data/leaders.yml", "{name: Askar Akayev, from: 1991,", "{name: Askar Akayev, from: 91,"),
+         "data/leaders.yml:{line}: 'from' of Askar Akayev is not a year. Give four digits, e.g. 1991.", FIGURES),
+    Case("ladder-unknown-rung",
+         lambda p: replace(p, "data/ladder.yml", "{name: EAEU 2015, aimed: Economic union,",
+                           "{name: EAEU 2015, aimed: Single market,"),
+         "data/ladder.yml:{line}: 'aimed: Single market' of EAEU 2015 is not a rung.", FIGURES),
 ]
 
 

@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     errors: list[str] = []
 
     def figure(match: re.Match[str]) -> str:
-        line = markdown.count("\n", 0, match.start()) + 1
+        line = _source_line(page, markdown, match)
         if match["kind"] == "leaders":
             if leaders is None:
                 errors.append(f"{source}:{line}: a leaders marker, but there is no {LEADERS_FILE}. "
@@ -114,3 +114,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def _relative(site_path: str, page: Page) -> str:
     """The address of a generated file as a link from the page's Markdown source."""
     return posixpath.relpath(site_path, posixpath.dirname(page.file.src_uri) or ".")
+
+
+def _source_line(page: Page, markdown: str, match: re.Match[str]) -> int:
+    """The marker's line in the author's file (MkDocs has cut the front matter off `markdown`):
+    the same occurrence of the same marker text, counted in the file as written."""
+    nth = markdown.count(match.group(0), 0, match.start())
+    path = Path(page.file.abs_src_path or "")
+    written = path.read_text(encoding="utf-8-sig") if path.is_file() else markdown
+    at = -1
+    for _ in range(nth + 1):
+        at = written.find(match.group(0), at + 1)
+    return written.count("\n", 0, at) + 1 if at >= 0 else markdown.count("\n", 0, match.start()) + 1
