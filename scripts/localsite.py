@@ -36,7 +36,20 @@ def copy_project(dest: Path) -> Path:
     return dest
 
 
+# The only fonts the browser tests let Chromium use (tests/fonts.conf), each Debian package by a
+# file of it; `make system-deps` installs them. Layout (axe's scrollable regions, page width,
+# screenshots) depends on the fonts, so every machine then measures the same page.
+TEST_FONTS = {
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf": "fonts-dejavu-core",
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Oblique.ttf": "fonts-dejavu-extra",
+}
+TEST_FONTS_CONFIG = Path(__file__).resolve().parents[1] / "tests" / "fonts.conf"
 TEXT_TYPES = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map")
+
+
+def chromium_env() -> dict[str, str]:
+    """The environment for a Chromium that sees only the test fonts."""
+    return dict(os.environ, FONTCONFIG_FILE=str(TEST_FONTS_CONFIG))
 
 
 class SiteServer:

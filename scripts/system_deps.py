@@ -1,4 +1,4 @@
-"""Make sure the system packages the tests drive are present: Debian's Chromium, Java and npm.
+"""Make sure the system packages the tests drive are present: Debian's Chromium, Java, npm and fonts.
 
 Playwright never downloads a browser here (that needs the open internet); it drives
 /usr/bin/chromium. When a package is missing and we run as root (CI), install it with
@@ -11,6 +11,8 @@ import shutil
 import subprocess
 import sys
 
+from localsite import TEST_FONTS  # scripts/ is on the path: this file runs as a script
+
 NEEDED = {  # command on PATH -> Debian package that provides it
     "chromium": "chromium",
     "java": "default-jre-headless",
@@ -19,7 +21,8 @@ NEEDED = {  # command on PATH -> Debian package that provides it
 
 
 def main() -> int:
-    missing = sorted({package for command, package in NEEDED.items() if shutil.which(command) is None})
+    missing = sorted({package for command, package in NEEDED.items() if shutil.which(command) is None}
+                     | {package for path, package in TEST_FONTS.items() if not os.path.exists(path)})
     if not missing:
         return 0
     if os.geteuid() != 0:

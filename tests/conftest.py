@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, StaticServer, build, problems
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, TEST_FONTS, StaticServer, build, chromium_env, problems
 
 
 @pytest.fixture(scope="session")
@@ -31,8 +31,11 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import sync_playwright
 
     assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run `make system-deps` (or apt-get install chromium)"
+    assert all(Path(font).exists() for font in TEST_FONTS), "the test fonts are missing: run `make system-deps`"
+    # Only the fonts tests/fonts.conf names: layout checks give the same answer on every machine.
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True,
+                                              env=chromium_env())
         yield chromium
         chromium.close()
 

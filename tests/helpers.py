@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from localsite import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported for the tests)
+from localsite import CHROMIUM, CHROMIUM_ARGS, TEST_FONTS, chromium_env  # noqa: F401  (re-exported for the tests)
 from localsite import SiteServer as StaticServer  # noqa: F401
 from localsite import copy_project  # noqa: F401
 
