@@ -12,7 +12,7 @@ from urllib.parse import urljoin, urlparse
 import pytest
 from bs4 import BeautifulSoup
 from course.glossary import load_glossary
-from helpers import ROOT, copy_project
+from helpers import ROOT, axe, copy_project
 
 LESSONS = sorted(path.stem for path in (ROOT / "docs" / "lessons").glob("[0-9][0-9]-*.md"))
 
@@ -218,10 +218,9 @@ def test_category_filter_shows_one_category_and_says_how_many(visit, glossary):
 
 @browser
 def test_no_axe_violation_in_the_glossary_content(visit):
-    from axe_playwright_python.sync_playwright import Axe
 
     for path in ("glossary/", "lessons/01-concepts/"):
         visit.goto(path)
         visit.page.locator("details.key-terms summary").first.click() if path.startswith("lessons") else None
-        violations = Axe().run(visit.page, context=".md-content").response["violations"]
+        violations = axe().run(visit.page, context=".md-content").response["violations"]
         assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == [], path

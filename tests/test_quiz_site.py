@@ -9,7 +9,7 @@ import pytest
 from bs4 import BeautifulSoup
 from course.assets import bundle
 from course.quizzes import load_quizzes
-from helpers import ROOT, build, copy_project, html_pages, problems
+from helpers import ROOT, axe, build, copy_project, html_pages, problems
 
 QUIZZES = load_quizzes(ROOT / "data" / "quizzes", "data/quizzes")
 LESSON = "lessons/03-hard-institutionalism/"
@@ -361,28 +361,25 @@ def test_quiz_works_from_file_urls(browser, site_dir):
 @in_browser
 @pytest.mark.parametrize("path", [LESSON, "review-quiz/"])
 def test_no_axe_violation_in_the_quiz_before_and_after_answering(visit, path):
-    from axe_playwright_python.sync_playwright import Axe
-
     visit.goto(path)
     if path == "review-quiz/":
         visit.page.locator(f"details.course-quiz-lesson:has({SINGLE}) > summary").click()
-    axe = Axe()
-    found = [v["id"] for v in axe.run(visit.page, context=".course-quiz").response["violations"]]
+    checker = axe()
+    found = [v["id"] for v in checker.run(visit.page, context=".course-quiz").response["violations"]]
     answer(visit.page, SINGLE, WRONG)
     visit.page.locator(ORDERING).get_by_role("button", name="Show answer").click()
-    found += [v["id"] for v in axe.run(visit.page, context=".course-quiz").response["violations"]]
+    found += [v["id"] for v in checker.run(visit.page, context=".course-quiz").response["violations"]]
     assert found == []
 
 
 @in_browser
 def test_no_axe_violation_in_the_quiz_in_dark_mode(browser, server):
-    from axe_playwright_python.sync_playwright import Axe
     from conftest import open_visit
 
     visit = open_visit(browser, server.origin, color_scheme="dark")
     try:
         visit.goto(LESSON)
         answer(visit.page, SINGLE, WRONG)
-        assert [v["id"] for v in Axe().run(visit.page, context=".course-quiz").response["violations"]] == []
+        assert [v["id"] for v in axe().run(visit.page, context=".course-quiz").response["violations"]] == []
     finally:
         visit.page.context.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from helpers import ROOT, build, copy_project, problems
+from helpers import ROOT, axe, build, copy_project, problems
 
 from course.citations import load_bibliography
 from course.errors import CourseError
@@ -382,10 +382,9 @@ def test_filter_by_state_and_organisation_by_keyboard(visit, history):
 @pytest.mark.browser
 @pytest.mark.parametrize("path", ["timeline/", "organisations/", "comparison/"])
 def test_no_axe_violation_in_the_generated_pages(visit, path):
-    from axe_playwright_python.sync_playwright import Axe
 
     visit.goto(path)
-    violations = Axe().run(visit.page, context=".md-content").response["violations"]
+    violations = axe().run(visit.page, context=".md-content").response["violations"]
     assert [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in violations] == []
 
 
