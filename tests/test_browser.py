@@ -63,3 +63,35 @@ def test_palette_toggle_switches_to_dark_and_back(visit):
     first = scheme()
     visit.page.locator("label.md-header__button[for^='__palette']:visible").first.click()
     assert scheme() != first
+
+
+def test_with_site_storage_blocked_nothing_throws_and_the_colour_toggle_stays(server, tmp_path):
+    """A school browser that blocks cookies and site data: reading window.localStorage throws."""
+    import json
+    import os
+
+    from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
+    from playwright.sync_api import sync_playwright
+
+    (tmp_path / "Default").mkdir()  # Chromium's own setting "Block all cookies and site data"
+    (tmp_path / "Default" / "Preferences").write_text(
+        json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
+    env = dict(os.environ, FONTCONFIG_FILE=str(ROOT / "tests" / "fonts.conf"))
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=env)
+        try:
+            page = context.new_page()
+            errors: list[str] = []
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            page.goto(f"{server.origin}/lessons/03-hard-institutionalism/", wait_until="networkidle")
+            storing = "(() => { try { localStorage.setItem('k', '1'); return 'stored' } catch { return 'blocked' } })()"
+            assert page.evaluate(storing) == "blocked"  # as the test means
+            toggle = page.locator("form[data-md-component=palette] label:visible")
+            assert toggle.count() == 1
+            toggle.click()
+            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+            page.locator(".course-quiz input").first.check()  # the quiz works too, unsaved
+            assert errors == []
+        finally:
+            context.close()
