@@ -68,18 +68,16 @@ def test_palette_toggle_switches_to_dark_and_back(visit):
 def test_with_site_storage_blocked_nothing_throws_and_the_colour_toggle_stays(server, tmp_path):
     """A school browser that blocks cookies and site data: reading window.localStorage throws."""
     import json
-    import os
 
-    from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT
+    from helpers import CHROMIUM, CHROMIUM_ARGS, chromium_env
     from playwright.sync_api import sync_playwright
 
     (tmp_path / "Default").mkdir()  # Chromium's own setting "Block all cookies and site data"
     (tmp_path / "Default" / "Preferences").write_text(
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
-    env = dict(os.environ, FONTCONFIG_FILE=str(ROOT / "tests" / "fonts.conf"))
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=env)
+            tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=chromium_env())
         try:
             page = context.new_page()
             errors: list[str] = []
