@@ -57,16 +57,11 @@ def test_a_table_wider_than_a_phone_scrolls_by_keyboard_and_has_a_name(browser, 
     visit = open_visit(browser, server.origin, viewport=PHONE)
     try:
         visit.goto("organisations/")
-        region = visit.page.locator(".course-membership-grid[data-year='2018'] .md-typeset__scrollwrap")
+        region = visit.page.get_by_role("region", name="2018", exact=True)
         assert region.get_attribute("tabindex") == "0"
-        assert region.get_attribute("role") == "region" and region.get_attribute("aria-label") == "2018"
+        assert region.evaluate("el => el.scrollWidth > el.clientWidth")  # wider than the phone
         region.focus()
         visit.page.keyboard.press("ArrowRight")
         visit.page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle())
-        # A table that fits the screen is no tab stop: 1995's does on a desktop, not on a phone.
-        narrow = visit.page.locator(".course-membership-grid[data-year='1995'] .md-typeset__scrollwrap")
-        assert narrow.get_attribute("tabindex") == "0"
-        visit.page.set_viewport_size(DESKTOP)
-        visit.page.wait_for_function("el => !el.hasAttribute('tabindex')", arg=narrow.element_handle())
     finally:
         visit.page.context.close()
