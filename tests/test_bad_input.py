@@ -114,12 +114,40 @@ CASES = [
          lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "[@moldashev2018",
                            "[@moldashev2018; @nosuchwork1999"),
          "docs/lessons/03-hard-institutionalism.md:{line}: unknown citation key 'nosuchwork1999'"),
+    # MkDocs' own warnings, in the author's terms (scripts/hooks/messages.py).
     Case("link-to-missing-page",
          lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliografy.md)"),
-         "Doc file 'about.md' contains a link 'bibliografy.md', but the target is not found"),
+         "docs/about.md:{line}: the link 'bibliografy.md' leads to no page or file in docs/. Did you mean "
+         "'bibliography.md'? Fix the link"),
     Case("link-to-missing-anchor",
          lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliography.md#no-such-heading)"),
-         "the doc 'bibliography.md' does not contain an anchor '#no-such-heading'"),
+         "docs/about.md:{line}: the link 'bibliography.md#no-such-heading' points to '#no-such-heading', which is "
+         "not a heading or anchor of docs/bibliography.md."),
+    Case("image-missing",
+         lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliography.md) ![A map](img/map.png)"),
+         "docs/about.md:{line}: the image 'img/map.png' is not in docs/ (looked for docs/img/map.png). Save the "
+         "image there, or fix its path"),
+    Case("link-to-a-folder",
+         lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(lessons/)"),
+         "docs/about.md:{line}: the link 'lessons/' names a folder or a page without its '.md'. Link to "
+         "'lessons/index.md' instead"),
+    Case("link-absolute",
+         lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(/bibliography/)"),
+         "docs/about.md:{line}: the link '/bibliography/' starts with '/', so it breaks when the site is "
+         "published under a sub-path or opened offline."),
+    Case("nav-typo-in-a-page",
+         lambda p: replace(p, "mkdocs.yml", "  - About:\n      - about.md\n", "  - About:\n      - abuot.md\n")
+         | {"nav": line_of(p, "mkdocs.yml", "      - abuot.md")},
+         "mkdocs.yml:{nav}: the nav lists 'abuot.md', which is not a page in docs/. Did you mean 'about.md'?"),
+    Case("nav-case-differs-from-the-file",
+         lambda p: replace(p, "mkdocs.yml", "      - lessons/01-concepts.md\n", "      - lessons/01-Concepts.md\n"),
+         "mkdocs.yml:{line}: the nav lists 'lessons/01-Concepts.md', which is not a page in docs/. The page is "
+         "'lessons/01-concepts.md': only the capitals differ."),
+    Case("page-left-out-of-the-nav",
+         lambda p: write("docs/extra-reading.md", "# Extra reading\n\nMore.\n")(p)
+         or replace(p, "docs/about.md", "(bibliography.md)", "(extra-reading.md)"),
+         "docs/extra-reading.md: this page is not in the nav of mkdocs.yml, so a reader finds it only through "
+         "links. Add it to the nav"),
     Case("nav-names-missing-lesson",
          lambda p: replace(p, "mkdocs.yml", "      - lessons/08-debate-and-assessment.md\n",
                            "      - lessons/08-debate-and-assessment.md\n      - lessons/09-missing.md\n"),

@@ -1,0 +1,77 @@
+"""MkDocs' own warnings (broken links and anchors, missing images, nav entries) in the author's
+terms: project-relative path, the line of the link, what to do (course/messages.py).
+
+A logging filter on the two MkDocs loggers that write them rewrites each record before any
+handler prints or counts it; `--strict` still fails the build on them, as before.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+from course.messages import Project, in_author_terms, nav_problems
+from course.nav import nav_paths
+from course.sources import display_path
+
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+log = logging.getLogger("mkdocs.plugins.course.messages")
+
+# Hooks
+
+
+# First of all hooks: the filter is in place before any warning, the nav checked before it is read.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
+    project = _project(config)
+    for name in LOGGERS:
+        logger = logging.getLogger(name)
+        # One filter per logger for the whole process (`mkdocs serve` rebuilds): it gets this build's project.
+        for old in [f for f in logger.filters if isinstance(f, AuthorTerms)]:
+            logger.removeFilter(old)
+        logger.addFilter(AuthorTerms(project))
+    # Before the hooks that read the nav's lessons (syllabus, quizzes): they would blame the
+    # lesson file or the quiz, not the nav line that names it.
+    problems = nav_problems(project, list(nav_paths(config.nav or [])), only_case=True)
+    for problem in problems[:-1]:
+        log.error(problem)
+    if problems:
+        raise PluginError(problems[-1])
+
+
+# Helper functions
+
+
+class AuthorTerms(logging.Filter):
+    """Rewrites a warning in place; a warning about several pages becomes one record per page."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__()
+        self.project = project
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.INFO:
+            return True
+        first, *more = in_author_terms(record.getMessage(), self.project)
+        record.msg, record.args = first, ()
+        for line in more:
+            logging.getLogger(record.name).log(record.levelno, line)
+        return True
+
+
+def _project(config: MkDocsConfig) -> Project:
+    root = Path(config.config_file_path).parent
+    docs = Path(config.docs_dir)
+    return Project(display_path(docs, root), display_path(Path(config.config_file_path), root),
+                   lambda path: _read(root / path),
+                   tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())))
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return None

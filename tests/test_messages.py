@@ -1,0 +1,52 @@
+"""MkDocs' warnings in the author's terms (course/messages.py), on MkDocs 1.6's own wording."""
+from __future__ import annotations
+
+from course.messages import Project, in_author_terms, nav_problems
+
+FILES = {
+    "docs/about.md": "# About\n\nSee [the list](bibliografy.md).\n\n![Map](img/map.png)\n",
+    "mkdocs.yml": "site_name: X\nnav:\n  - Home: index.md\n  - About:\n      - abuot.md\n      - lessons/01-Concepts.md\n",
+}
+PROJECT = Project("docs", "mkdocs.yml", FILES.get, ("about.md", "bibliography.md", "index.md", "lessons/01-concepts.md"))
+
+
+def test_a_missing_page_names_the_file_the_line_and_the_likely_page():
+    message = ("Doc file 'about.md' contains a link 'bibliografy.md', but the target is not found among "
+               "documentation files. Did you mean 'bibliography.md'?")
+    assert in_author_terms(message, PROJECT) == [
+        "docs/about.md:3: the link 'bibliografy.md' leads to no page or file in docs/. Did you mean "
+        "'bibliography.md'? Fix the link (it is relative to this page and case-sensitive), or create the page."]
+
+
+def test_a_missing_image_is_called_an_image():
+    message = ("Doc file 'about.md' contains a link 'img/map.png', but the target 'img/map.png' is not found among "
+               "documentation files.")
+    assert in_author_terms(message, PROJECT)[0].startswith("docs/about.md:5: the image 'img/map.png' is not in docs/")
+
+
+def test_a_nav_typo_is_blamed_on_its_line_in_mkdocs_yml():
+    message = ("A reference to 'abuot.md' is included in the 'nav' configuration, which is not found in the "
+               "documentation files.")
+    assert in_author_terms(message, PROJECT)[0].startswith(
+        "mkdocs.yml:5: the nav lists 'abuot.md', which is not a page in docs/. Did you mean 'about.md'?")
+
+
+def test_only_a_difference_of_capitals_is_checked_before_the_pages_are_generated():
+    assert nav_problems(PROJECT, ["index.md", "abuot.md", "lessons/01-Concepts.md"], only_case=True) == [
+        "mkdocs.yml:6: the nav lists 'lessons/01-Concepts.md', which is not a page in docs/. The page is "
+        "'lessons/01-concepts.md': only the capitals differ. Fix the name in the nav (names are case-sensitive), "
+        "or create the page."]
+
+
+def test_each_page_left_out_of_the_nav_is_a_line_of_its_own():
+    message = ('The following pages exist in the docs directory, but are not included in the "nav" '
+               "configuration:\n  - a.md\n  - b/c.md")
+    lines = in_author_terms(message, PROJECT)
+    assert [line.split(":")[0] for line in lines] == ["docs/a.md", "docs/b/c.md"]
+
+
+def test_a_link_on_a_generated_page_says_so_and_an_unknown_message_is_kept():
+    message = ("Doc file 'glossary.md' contains a link 'x.md#y', but the doc 'x.md' does not contain an anchor "
+               "'#y'.")
+    assert in_author_terms(message, PROJECT)[0].startswith("docs/glossary.md (a generated page): the link 'x.md#y'")
+    assert in_author_terms("Something new from MkDocs 1.7.", PROJECT) == ["Something new from MkDocs 1.7."]
