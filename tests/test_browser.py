@@ -65,31 +65,30 @@ def test_palette_toggle_switches_to_dark_and_back(visit):
     assert scheme() != first
 
 
-def test_with_site_storage_blocked_nothing_throws_and_the_colour_toggle_stays(server, tmp_path):
+def test_with_site_storage_blocked_nothing_throws_and_the_colour_toggle_stays(browser, server, tmp_path):
     """A school browser that blocks cookies and site data: reading window.localStorage throws."""
     import json
 
     from helpers import CHROMIUM, CHROMIUM_ARGS, chromium_env
-    from playwright.sync_api import sync_playwright
 
     (tmp_path / "Default").mkdir()  # Chromium's own setting "Block all cookies and site data"
     (tmp_path / "Default" / "Preferences").write_text(
         json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}), encoding="utf-8")
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=chromium_env())
-        try:
-            page = context.new_page()
-            errors: list[str] = []
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(f"{server.origin}/lessons/03-hard-institutionalism/", wait_until="networkidle")
-            storing = "(() => { try { localStorage.setItem('k', '1'); return 'stored' } catch { return 'blocked' } })()"
-            assert page.evaluate(storing) == "blocked"  # as the test means
-            toggle = page.locator("form[data-md-component=palette] label:visible")
-            assert toggle.count() == 1
-            toggle.click()
-            page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
-            page.locator(".course-quiz input").first.check()  # the quiz works too, unsaved
-            assert errors == []
-        finally:
-            context.close()
+    # A profile of its own, started by the session's Playwright (one per process).
+    context = browser.browser_type.launch_persistent_context(
+        tmp_path, executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True, env=chromium_env())
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{server.origin}/lessons/03-hard-institutionalism/", wait_until="networkidle")
+        storing = "(() => { try { localStorage.setItem('k', '1'); return 'stored' } catch { return 'blocked' } })()"
+        assert page.evaluate(storing) == "blocked"  # as the test means
+        toggle = page.locator("form[data-md-component=palette] label:visible")
+        assert toggle.count() == 1
+        toggle.click()
+        page.wait_for_function("document.body.dataset.mdColorScheme === 'slate'")
+        page.locator(".course-quiz input").first.check()  # the quiz works too, unsaved
+        assert errors == []
+    finally:
+        context.close()
