@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
+from helpers import axe
 
 PHONE = {"width": 390, "height": 844}
 FIGURES = {  # page: the drawn figures it shows
@@ -55,7 +55,7 @@ def test_the_drawn_figures_are_readable_on_a_phone_and_fit_the_screen(browser, s
             assert _page_width(visit) <= PHONE["width"], f"/{path} is wider than a 390 px screen"
             # Our figures and their text versions; the rest of each page is test_accessibility's.
             ours = {"include": [['figure:has(img[src*="assets/figures/"])'], ["details.info"]]}
-            violations = Axe().run(visit.page, context=ours).response["violations"]
+            violations = axe().run(visit.page, context=ours).response["violations"]
             assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == [], f"/{path} ({scheme})"
     finally:
         visit.page.context.close()
@@ -75,7 +75,7 @@ def test_the_leaders_table_fits_a_phone_and_is_axe_clean(browser, server, scheme
         assert box["x"] >= 0 and box["x"] + box["width"] <= PHONE["width"], "the leaders table is wider than a phone"
         assert _page_width(visit) <= PHONE["width"]
         context = {"include": [['table:has(td)']]}
-        violations = Axe().run(visit.page, context=context).response["violations"]
+        violations = axe().run(visit.page, context=context).response["violations"]
         assert [(v["id"], [n["target"] for n in v["nodes"]]) for v in violations] == []
     finally:
         visit.page.context.close()
