@@ -33,13 +33,16 @@ def read_text(path: Path, display_path: str) -> str:
     except FileNotFoundError:
         raise CourseError(display_path, None, "file not found. Create it or fix the path in mkdocs.yml.") from None
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
         raise CourseError(
             display_path, line,
             "is not UTF-8 text. Save the file as UTF-8 in your editor.",
         ) from None
+    # Windows (CRLF) and old Mac (CR) line ends read as "\n", as MkDocs reads pages: a course
+    # saved on any system builds the same site, and every pattern of the core sees one kind.
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None) -> Any:
