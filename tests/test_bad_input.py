@@ -50,6 +50,20 @@ def replace(project: Path, path: str, old: str, new: str) -> dict[str, object]:
     return {"line": line}
 
 
+def append_to_line_after(project: Path, path: str, entry: str, field: str, addition: str) -> dict[str, object]:
+    """Add text to the end of the first line of `field`'s value in the first `entry` (the line
+    after `field: >-`, or the field's own line); returns that line ({line})."""
+    file = project / path
+    lines = file.read_text(encoding="utf-8").split("\n")
+    start = next(n for n, line in enumerate(lines) if line.startswith(entry))
+    at = next(n for n in range(start, len(lines)) if lines[n].startswith(field))
+    if lines[at].rstrip().endswith((">-", ">", "|", "|-")):
+        at += 1
+    lines[at] += addition
+    file.write_text("\n".join(lines), encoding="utf-8")
+    return {"line": at + 1}
+
+
 def line_of(project: Path, path: str, text: str) -> int:
     content = (project / path).read_text(encoding="utf-8")
     assert text in content, f"{path} no longer contains {text!r}: update the catalogue"
@@ -114,6 +128,25 @@ CASES = [
          lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "[@moldashev2018",
                            "[@moldashev2018; @nosuchwork1999"),
          "docs/lessons/03-hard-institutionalism.md:{line}: unknown citation key 'nosuchwork1999'"),
+    # Malformed citations stop the build where they are written, whatever the text that holds them.
+    Case("citation-locator-without-comma",
+         lambda p: replace(p, "docs/about.md", "[@moldashev2018]", "[@moldashev2018 p. 5]"),
+         "docs/about.md:{line}: '[@moldashev2018 p. 5]' is not a citation: the text after '@moldashev2018' needs a "
+         "comma before it. Write [@moldashev2018, p. 5]"),
+    Case("citation-second-key-without-at",
+         lambda p: replace(p, "docs/about.md", "[@moldashev2018]", "[@moldashev2018; acharya1997]"),
+         "docs/about.md:{line}: '[@moldashev2018; acharya1997]' is not a citation: 'acharya1997' has no '@' before "
+         "its key. Write [@moldashev2018; @acharya1997]"),
+    Case("citation-in-a-glossary-definition-unknown-key",
+         lambda p: append_to_line_after(p, "data/glossary.yml", "  - term: region", "    definition:", " [@fawcet2004]"),
+         "data/glossary.yml:{line}: unknown citation key 'fawcet2004'. Did you mean 'fawcett2004'?", GLOSSARY),
+    Case("citation-in-a-timeline-event-malformed",
+         lambda p: replace(p, "data/timeline.yml", "main example of soft regionalism.",
+                           "main example of soft regionalism [@acharya1997 p. 3]."),
+         "data/timeline.yml:{line}: '[@acharya1997 p. 3]' is not a citation", TIMELINE),
+    Case("citation-in-quiz-text",
+         lambda p: append_to_line_after(p, "data/quizzes/01-concepts.yml", "  - id: ", "    prompt:", " [@acharya1997]"),
+         "data/quizzes/01-concepts.yml:{line}: '[@acharya1997]': a citation is not rendered here", QUIZZES),
     # MkDocs' own warnings, in the author's terms (scripts/hooks/messages.py).
     Case("link-to-missing-page",
          lambda p: replace(p, "docs/about.md", "(bibliography.md)", "(bibliografy.md)"),
@@ -161,7 +194,11 @@ CASES = [
     # The bibliography.
     Case("bib-syntax-error",  # a field without its closing comma
          lambda p: replace(p, "data/references.bib", "  publisher = {Routledge},\n", "  publisher = {Routledge}\n"),
-         "data/references.bib:{next}: BibTeX syntax error: '}}' expected. Check the braces and commas of this entry."),
+         "data/references.bib:{line}: BibTeX syntax error: this field needs a comma at its end"),
+    Case("bib-unbalanced-brace",  # reported at the next entry before
+         lambda p: replace(p, "data/references.bib", "Regional Structures and Security Management in {Central Asia}},",
+                           "Regional Structures and Security Management in {Central Asia},"),
+         "data/references.bib:{line}: BibTeX syntax error in entry 'allison2004': the '{{' of this field is never closed. Add the missing '}}'"),
     Case("bib-duplicate-key",
          lambda p: replace(p, "data/references.bib", "@book{acharya2009,", "@book{acharya1997,"),
          "reference key 'acharya1997' is used twice (first at line"),

@@ -92,7 +92,8 @@ def test_reference_list_has_anchors(bibliography):
 @pytest.mark.parametrize("text, line, message", [
     ("@article{a, author={A, B}, title={T}, journal={J}, year={2000}}\n@book{a, author={C, D}, title={T}, year={1}}",
      2, "reference key 'a' is used twice (first at line 1)"),
-    ("@article{a, author={A, B}, title={T}, journal={J}, year={2000}\n", None, "BibTeX syntax error"),
+    ("@article{a, author={A, B}, title={T}, journal={J}, year={2000}\n", 1,
+     "BibTeX syntax error in entry 'a': a '}' is missing"),
     ("@article{a, title={T}, journal={J}, year={2000}}", 1, "reference 'a' has no author or editor"),
     ("@article{a, author={A, B}, title={T}, journal={J}}", 1, "reference 'a' has no year"),
     ("% nothing here\n", None, "holds no references"),
@@ -168,3 +169,39 @@ def test_fields_formatted_without_the_tex_decoder_read_as_pybtex_reads_them(monk
         assert citations._parse_bibliography(text, "refs.bib").references == fast
     finally:
         citations._latex.cache_clear()
+
+
+@pytest.mark.parametrize("text, message", [
+    ("See [@acharya1997 p. 12].", "'[@acharya1997 p. 12]' is not a citation: the text after '@acharya1997' needs a "
+     "comma before it. Write [@acharya1997, p. 12]"),
+    ("See [@acharya1997; bohr2004].", "'bohr2004' has no '@' before its key. Write [@acharya1997; @bohr2004]"),
+])
+def test_a_malformed_citation_stops_with_its_line_instead_of_printing_raw(bibliography, text, message):
+    with pytest.raises(CourseError) as caught:
+        render_citations("first\n" + text, bibliography, "docs/x.md")
+    assert str(caught.value).startswith("docs/x.md:2: ") and message in str(caught.value)
+    assert render_citations("[write to me @ home]", bibliography, "docs/x.md")[0] == "[write to me @ home]"
+
+
+def test_citations_in_data_are_checked_at_the_line_of_the_data_file(bibliography, tmp_path):
+    from course.citations import citations_in_data
+    from course.sources import load_yaml
+
+    text = ("terms:\n  - term: a\n    definition: >-\n      Fine [@acharya1997],\n      then [@acharya1998].\n"
+            "  - term: b\n    definition: Bad [@bohr2004 p. 3].\n")
+    (tmp_path / "g.yml").write_text(text, encoding="utf-8")
+    data = load_yaml(tmp_path / "g.yml", "data/g.yml")
+    errors = [str(error) for error in citations_in_data(data, text, "data/g.yml", bibliography)]
+    assert [error.split(": ", 1)[0] for error in errors] == ["data/g.yml:5", "data/g.yml:7"]
+    assert "unknown citation key 'acharya1998'" in errors[0] and "needs a comma" in errors[1]
+    quiz = citations_in_data(data, text, "data/quizzes/q.yml", bibliography, rendered=False)
+    assert all("a citation is not rendered here" in str(error) or "needs a comma" in str(error) for error in quiz)
+
+
+def test_an_unclosed_brace_is_reported_in_its_entry_not_the_next(tmp_path):
+    text = ("@article{a, author={A, B}, journal={J}, year={2000},\n  title={T\n}\n\n"
+            "@article{b, author={C, D}, title={U}, journal={J}, year={2001}}\n")
+    with pytest.raises(CourseError, match=r"^refs.bib:1: BibTeX syntax error in entry 'a': a '\}' is missing"):
+        load_bibliography(write_bib(tmp_path, text), "refs.bib")
+    with pytest.raises(CourseError, match=r"^refs.bib:2: BibTeX syntax error in entry 'a': the '\{' of this field is never closed"):
+        load_bibliography(write_bib(tmp_path, text.replace("title={T\n}", "title={T\n  note={N}}")), "refs.bib")

@@ -17,8 +17,9 @@ import importlib.metadata
 import re
 import unicodedata
 from dataclasses import dataclass
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .cache import cached, source_of
 from .errors import CourseError
@@ -37,6 +38,8 @@ CITATION_PATTERN = re.compile(
     r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[])",  # not a link: [text](url) or [text][ref]
     re.MULTILINE | re.DOTALL,
 )
+# "@" at the start of a word, then a key: the bracket means to cite (an address "a@b.org" does not).
+LOOKS_CITED = re.compile(r"(?:^|[\s;(])@[A-Za-z0-9_]")
 CITE_ITEM = re.compile(r"^\s*(?P<prefix>[^@;]*?)\s*@(?P<key>[A-Za-z0-9_:.-]+)\s*(?:,\s*(?P<locator>[^;]*?))?\s*$")
 # Field text in which TeX changes nothing: no command, group, special character, quote or
 # dash, and single spaces only. Most fields are like this; they skip pybtex's TeX decoder.
@@ -45,6 +48,7 @@ PLAIN_FIELD = re.compile(r"[^\\{}$~%&#^_`'\"<>\-\s]*(?: [^\\{}$~%&#^_`'\"<>\-\s]
 # makes "--" an en dash: no command, special character or quote, no ",," or "---", single
 # spaces. Page ranges and titles with a braced name; checked against pybtex on random text.
 BRACED_FIELD = re.compile(r"(?!\s)(?:[^\\{}$~%&#^_`'\"<>\s]|\{(?:[^\\{}$~%&#^_`'\"<>\s]| (?=\S))*\}| (?=\S))*")
+FIELD_START = re.compile(r"^\s*[A-Za-z][\w-]*\s*=")
 ENTRY_START = re.compile(r"^[ \t]*@(?P<type>\w+)\s*\{\s*(?P<key>[^,\s]+)\s*,", re.MULTILINE)
 
 
@@ -124,11 +128,25 @@ def _parse_bibliography(text: str, display_path: str) -> Bibliography:
                 "Give each work its own key.",
             )
         seen[key.lower()] = line
+    # pybtex notices a missing brace only where the text stops making sense, often in the next
+    # entry: each entry's braces are checked first, and the line where it goes wrong is named.
+    starts = [(m.start(), m.group("key")) for m in ENTRY_START.finditer(text)] + [(len(text), "")]
+    for (start, key), (end, _) in zip(starts, starts[1:]):
+        problem = _brace_problem(text[start:end], text.count("\n", 0, start) + 1)
+        if problem:
+            raise CourseError(display_path, problem[0], f"BibTeX syntax error in entry '{key}': {problem[1]}")
     try:
         data: BibliographyData = parse_string(text, "bibtex")
     except PybtexSyntaxError as error:
+        line = getattr(error, "lineno", None)
+        lines = text.split("\n")
+        if line and 1 < line <= len(lines) and FIELD_START.match(lines[line - 1]):
+            # pybtex stops at the field after the one missing its comma: blame the line before.
+            line = next(n for n in range(line - 1, 0, -1) if lines[n - 1].strip())
+            raise CourseError(display_path, line, "BibTeX syntax error: this field needs a comma at its end "
+                                                  "(every field but the last of an entry ends with ',').") from None
         raise CourseError(
-            display_path, getattr(error, "lineno", None),
+            display_path, line,
             # str(error) reads "syntax error in line 41: '}' expected": keep what was expected.
             f"BibTeX syntax error: {str(error).split(': ', 1)[-1]}. Check the braces and commas of this entry.",
         ) from None
@@ -157,7 +175,10 @@ def find_citations(markdown: str) -> list[tuple[int, list[Citation]]]:
     found = []
     for match in CITATION_PATTERN.finditer(markdown):
         if match.group("body") is not None:
-            items = _parse_block(match.group("body"))
+            try:
+                items = _parse_block(match.group("body"))
+            except ValueError:
+                continue  # render_citations reports it, with its line
             if items:
                 found.append((match.start(), items))
     return found
@@ -175,17 +196,51 @@ def render_citations(markdown: str, bibliography: Bibliography, path: str, line_
         body = match.group("body")
         if body is None:
             return match.group(0)
-        items = _parse_block(body)
+        line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+        try:
+            items = _parse_block(body)
+        except ValueError as error:
+            raise CourseError(path, line, str(error)) from None
         if not items:
             return match.group(0)
         for item in items:
             if item.key not in bibliography:
-                line = markdown.count("\n", 0, match.start()) + 1 + line_offset
                 raise CourseError(path, line, bibliography.unknown_key_message(item.key))
             cited.setdefault(item.key)
         return "(" + "; ".join(_cite(item, bibliography.references[item.key]) for item in items) + ")"
 
     return CITATION_PATTERN.sub(replace, markdown), list(cited)
+
+
+def citations_in_data(data: Any, text: str, path: str, bibliography: Bibliography,
+                      rendered: bool = True) -> list[CourseError]:
+    """Every citation in the texts of a parsed data file, checked where the author wrote it: an
+    unknown key or a malformed citation in a glossary definition or a timeline event is then
+    reported at data/glossary.yml:<line>, not at the generated page it ends up on. With
+    rendered=False (quiz texts, which no citation pass reaches) any citation is an error."""
+    lines = text.splitlines()
+    errors = []
+    for value, line in _strings(data, 1):
+        for match in CITATION_PATTERN.finditer(value):
+            body = match.group("body")
+            if body is None:
+                continue
+            cited = LOOKS_CITED.search(body)
+            where = _line_of(lines, line, (body[cited.start():] if cited else body).split(None, 1)[0] if body.strip() else "")
+            try:
+                items = _parse_block(body)
+            except ValueError as error:
+                errors.append(CourseError(path, where, str(error)))
+                continue
+            if items and not rendered:
+                errors.append(CourseError(path, where, f"'[{body}]': a citation is not rendered here (it would show "
+                                          "as typed). Name the work in words, e.g. 'Acharya (1997)', and cite it in "
+                                          "the lesson."))
+            for item in items if rendered else ():
+                if item.key not in bibliography:
+                    errors.append(CourseError(path, _line_of(lines, line, f"@{item.key}"),
+                                              bibliography.unknown_key_message(item.key)))
+    return errors
 
 
 def render_reference_list(references: list[Reference]) -> str:
@@ -196,14 +251,89 @@ def render_reference_list(references: list[Reference]) -> str:
 # Helper functions
 
 
+def _brace_problem(entry: str, first_line: int) -> tuple[int, str] | None:
+    """(line, what is wrong) for an entry whose braces do not pair up, else None: a field that
+    starts while another field's '{' is still open, or a '}' that closes the entry too early."""
+    opened: list[int] = []  # the line of each '{' not yet closed
+    closed_at = 0
+    for number, line in enumerate(entry.split("\n"), start=first_line):
+        if len(opened) >= 2 and FIELD_START.match(line):
+            return opened[1], "the '{' of this field is never closed. Add the missing '}' at the end of its value."
+        if closed_at and FIELD_START.match(line):
+            return closed_at, "a '}' on this line closes the entry before its last fields. Remove the extra '}'."
+        for before, char in zip(" " + line, line):
+            if before == "\\":
+                continue  # \{ and \} are literal braces
+            if char == "{":
+                opened.append(number)
+            elif char == "}" and opened:
+                opened.pop()
+                if not opened:
+                    closed_at = number
+    if len(opened) >= 2:
+        return opened[1], "the '{' of this field is never closed. Add the missing '}' at the end of its value."
+    if opened:
+        return opened[0], "a '}' is missing: the braces of this entry do not pair up. Close each field and the entry."
+    return None
+
+
+def _strings(node: Any, line: int) -> Iterator[tuple[str, int]]:
+    """Every string in a YAML tree, with the line of the nearest mapping or list that holds it."""
+    line = getattr(node, "line", 0) or line
+    if isinstance(node, str):
+        yield node, line
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _strings(value, line)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _strings(value, line)
+
+
+def _line_of(lines: list[str], start: int, token: str) -> int:
+    """The first line from `start` on that holds `token` (a text may span lines); else `start`."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if token and token in lines[number - 1]:
+            return number
+    return start
+
+
 def _parse_block(body: str) -> list[Citation]:
+    """The citations of one bracket; [] if it is no citation ("[write to me @ home]"). A bracket
+    that cites (an "@key" at the start of a word) but not in the form [@key, p. 5; @other]
+    raises ValueError: printed raw on the page, it would look like a citation to no one."""
     items = []
     for part in body.split(";"):
         match = CITE_ITEM.match(part)
         if not match:
-            return []  # not a citation block, e.g. "[write to me @ home]"
+            if not LOOKS_CITED.search(body):
+                return []
+            raise ValueError(_malformed(body, part))
         items.append(Citation(match.group("key"), match.group("prefix"), match.group("locator") or ""))
     return items
+
+
+def _malformed(body: str, part: str) -> str:
+    fixed = "; ".join(_fix(item) for item in body.split(";"))
+    return (f"'[{body}]' is not a citation: {_what_is_wrong(part)}. Write [{fixed}] "
+            "(several works separated by ';', a page after a comma).")
+
+
+def _what_is_wrong(part: str) -> str:
+    if "@" not in part:
+        return f"'{part.strip()}' has no '@' before its key"
+    return f"the text after '@{part.split('@', 1)[1].split()[0].rstrip(',')}' needs a comma before it"
+
+
+def _fix(part: str) -> str:
+    """The likely intended form of one malformed part: "@key p. 5" -> "@key, p. 5"; "key" -> "@key"."""
+    part = part.strip()
+    if "@" not in part:
+        return f"@{part}"
+    before, after = part.split("@", 1)
+    key, _, rest = after.partition(" ")
+    rest = rest.strip()
+    return f"{before}@{key.rstrip(',')}" + (f", {rest.lstrip(', ')}" if rest else "")
 
 
 def _cite(item: Citation, ref: Reference) -> str:

@@ -15,13 +15,15 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from course.cache import CACHE_DIR
-from course.citations import Bibliography, load_bibliography, render_citations, render_reference_list
+from course.citations import Bibliography, citations_in_data, load_bibliography, render_citations, render_reference_list
 from course.errors import CourseError
-from course.sources import display_path
+from course.sources import display_path, load_yaml, read_text
 
 log = logging.getLogger("mkdocs.plugins.course.citations")
 
 BIBLIOGRAPHY_FILE = "data/references.bib"
+DATA_FOLDER = "data"
+QUIZ_FOLDER = "data/quizzes"  # quiz texts reach the page with no citation pass
 REFERENCES_MARKER = "<!-- references -->"
 BIBLIOGRAPHY_MARKER = "<!-- bibliography -->"
 
@@ -35,8 +37,14 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
+        errors = _data_citation_errors(root, bibliography)
     except CourseError as error:
         raise PluginError(str(error)) from None
+    # Every citation in every data file at once, each at the line the author wrote it.
+    for error in errors[:-1]:
+        log.error(str(error))
+    if errors:
+        raise PluginError(str(errors[-1]))
 
 
 # First of the content hooks, while the Markdown is still exactly what the author wrote,
@@ -64,6 +72,16 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 # Helper functions
+
+
+def _data_citation_errors(root: Path, bibliography: Bibliography) -> list[CourseError]:
+    errors = []
+    for path in sorted((root / DATA_FOLDER).rglob("*.yml")):
+        shown = display_path(path, root)
+        data = load_yaml(path, shown, root / CACHE_DIR)
+        errors += citations_in_data(data, read_text(path, shown), shown, bibliography,
+                                    rendered=not shown.startswith(QUIZ_FOLDER + "/"))
+    return errors
 
 
 def _front_matter_lines(page: Page, markdown: str) -> int:
