@@ -191,6 +191,17 @@ CASES = [
     Case("page-not-utf8",
          make_non_utf8("docs/about.md", "the"),
          "docs/about.md:{line}: is not UTF-8 text. Save the file as UTF-8"),
+    # Front matter on any page, not only lessons (MkDocs prints what it cannot read as text).
+    Case("page-front-matter-not-closed",
+         lambda p: replace(p, "docs/about.md", "# About this course", "---\ntitle: About\n\n# About this course"),
+         "docs/about.md:1: the front matter opened by this '---' is never closed. Add a line '---'"),
+    Case("lesson-front-matter-not-closed",
+         lambda p: replace(p, "docs/lessons/01-concepts.md", "readings: [moldashev2018, soderbaum2012, acharya1997]\n---\n",
+                           "readings: [moldashev2018, soderbaum2012, acharya1997]\n\n"),
+         "docs/lessons/01-concepts.md:1: the front matter opened by this '---' is never closed."),
+    Case("page-front-matter-bad-yaml",
+         lambda p: replace(p, "docs/about.md", "# About this course", "---\ntitle: [About\n---\n# About this course"),
+         "docs/about.md:3: front matter is not valid YAML: did not find expected ',' or ']'."),
     # The bibliography.
     Case("bib-syntax-error",  # a field without its closing comma
          lambda p: replace(p, "data/references.bib", "  publisher = {Routledge},\n", "  publisher = {Routledge}\n"),

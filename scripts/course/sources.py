@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -75,6 +76,32 @@ def _parse(text: str, display_path: str) -> Any:
     if data is None:
         raise CourseError(display_path, None, "is empty. Add content or remove the file.")
     return data
+
+
+_FRONT_MATTER_START = re.compile(r"\A-{3}[ \t]*\n")
+_FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def check_front_matter(text: str, display_path: str) -> None:
+    """A page that opens with '---' has front matter: closed by a '---' line and a YAML mapping.
+    MkDocs prints front matter it cannot read as text at the top of the page, so any page's
+    unclosed or broken front matter is a CourseError at its line."""
+    if not _FRONT_MATTER_START.match(text):
+        return
+    block = _FRONT_MATTER.match(text)
+    if not block:
+        raise CourseError(display_path, 1, "the front matter opened by this '---' is never closed. Add a line "
+                          "'---' after its last `key: value` line (or, for a horizontal rule, leave a blank line "
+                          "above it).")
+    try:
+        data = yaml.load(block.group(1), Loader=_BASE_LOADER)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        raise CourseError(display_path, 2 + mark.line if mark else 1,
+                          f"front matter is not valid YAML: {error.problem or error.context}. Write `key: value` "
+                          "lines between the two '---' lines.") from None
+    if not isinstance(data, dict):
+        raise CourseError(display_path, 2, "front matter must be `key: value` lines between the two '---' lines.")
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -1,11 +1,14 @@
-"""Hand-written pages: every Markdown file under docs/ must be UTF-8 before MkDocs reads it.
+"""Hand-written pages: every Markdown file under docs/ must be UTF-8, and its front matter
+closed and valid, before MkDocs reads it.
 
-MkDocs itself meets a page saved in another encoding with a Python traceback; this hook
-checks every page first (on_files, before any page is read) and stops the build with one
-line: the file, the line of the first bad byte, and what to do.
+MkDocs itself meets a page saved in another encoding with a Python traceback, and prints
+front matter it cannot read as text at the top of the page; this hook checks every page
+first (on_files, before any page is read) and stops the build with one line per page: the
+file, the line, and what to do.
 """
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -14,7 +17,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from course.errors import CourseError
-from course.sources import display_path, read_text
+from course.sources import check_front_matter, display_path, read_text
+
+log = logging.getLogger("mkdocs.plugins.course.pages")
 
 # Hooks
 
@@ -23,13 +28,19 @@ from course.sources import display_path, read_text
 @event_priority(100)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
+    errors = []
     for file in files.documentation_pages():
         if file.generated_by or not file.abs_src_path:
             continue
+        shown = display_path(Path(file.abs_src_path), root)
         try:
-            read_text(Path(file.abs_src_path), display_path(Path(file.abs_src_path), root))
+            check_front_matter(read_text(Path(file.abs_src_path), shown), shown)
         except CourseError as error:
-            raise PluginError(str(error)) from None
+            errors.append(str(error))
+    for error in errors[:-1]:
+        log.error(error)
+    if errors:
+        raise PluginError(errors[-1])
     return files
 
 
