@@ -202,6 +202,18 @@ CASES = [
     Case("page-front-matter-bad-yaml",
          lambda p: replace(p, "docs/about.md", "# About this course", "---\ntitle: [About\n---\n# About this course"),
          "docs/about.md:3: front matter is not valid YAML: did not find expected ',' or ']'."),
+    # A misspelt course marker used to vanish as a comment: no box, no table, no quiz.
+    Case("marker-key-terms-misspelt",
+         lambda p: replace(p, "docs/lessons/02-case-for-a-region.md", "<!-- key-terms -->", "<!-- key terms -->"),
+         "docs/lessons/02-case-for-a-region.md:{line}: '<!-- key terms -->' is not a course marker, so nothing is put "
+         "here. Write it as <!-- key-terms -->."),
+    Case("marker-membership-misspelt",
+         lambda p: replace(p, "docs/lessons/03-hard-institutionalism.md", "<!-- membership 2003 -->",
+                           "<!-- memberships 2003 -->"),
+         "docs/lessons/03-hard-institutionalism.md:{line}: '<!-- memberships 2003 -->' is not a course marker"),
+    Case("marker-quiz-without-spaces",
+         lambda p: replace(p, "docs/lessons/05-new-momentum.md", "<!-- quiz -->", "<!--quiz-->"),
+         "docs/lessons/05-new-momentum.md:{line}: '<!--quiz-->' is not a course marker"),
     # The bibliography.
     Case("bib-syntax-error",  # a field without its closing comma
          lambda p: replace(p, "data/references.bib", "  publisher = {Routledge},\n", "  publisher = {Routledge}\n"),

@@ -1,5 +1,5 @@
-"""Hand-written pages: every Markdown file under docs/ must be UTF-8, and its front matter
-closed and valid, before MkDocs reads it.
+"""Hand-written pages: every Markdown file under docs/ must be UTF-8, its front matter closed
+and valid, and every comment that looks like a course marker a real one, before MkDocs reads it.
 
 MkDocs itself meets a page saved in another encoding with a Python traceback, and prints
 front matter it cannot read as text at the top of the page; this hook checks every page
@@ -17,6 +17,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from course.errors import CourseError
+from course.markers import misspelt_markers
 from course.sources import check_front_matter, display_path, read_text
 
 log = logging.getLogger("mkdocs.plugins.course.pages")
@@ -34,9 +35,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             continue
         shown = display_path(Path(file.abs_src_path), root)
         try:
-            check_front_matter(read_text(Path(file.abs_src_path), shown), shown)
+            text = read_text(Path(file.abs_src_path), shown)
+            check_front_matter(text, shown)
         except CourseError as error:
             errors.append(str(error))
+            continue
+        errors += [str(error) for error in misspelt_markers(text, shown)]
     for error in errors[:-1]:
         log.error(error)
     if errors:
