@@ -359,6 +359,9 @@ CASES = [
     Case("quiz-section-not-a-heading", quiz_edit(r"^    section: \S+$", "    section: no-such-heading"),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': section 'no-such-heading' is not a heading of "
          "docs/lessons/01-concepts.md", QUIZZES),
+    Case("quiz-section-as-a-bare-anchor",  # YAML reads "#..." as a comment: the Revisit link was lost
+         quiz_edit(r"^    section: (\S+)$", r"    section: #\1"),
+         "data/quizzes/01-concepts.yml:{at}: 'section: #", QUIZZES),
     Case("quiz-for-lesson-removed-from-nav", remove_from_nav("05-new-momentum"),
          "data/quizzes/05-new-momentum.yml: there is no lesson 'lessons/05-new-momentum.md' in the nav of "
          "mkdocs.yml. Rename the file after its lesson, or add the lesson to the nav.", QUIZZES),

@@ -290,8 +290,9 @@ def _parse_question(quiz: Quiz, raw: Any) -> Question:
     # stored answer uses) or to what is right drops the stored answer.
     digest_source = json.dumps([kind, [(o.text, o.correct) for o in options]], ensure_ascii=False)
     digest = hashlib.sha256(digest_source.encode("utf-8")).hexdigest()[:8]
+    # A quoted "#anchor", written as in a link, means the anchor.
     return Question(question_id, kind, prompt, options, explanation.strip(),
-                    section.strip() if section else None, line, digest, objectives)
+                    section.strip().lstrip("#") if section else None, line, digest, objectives)
 
 
 def _objectives(quiz: Quiz, raw: dict, question_id: str) -> tuple[int, ...]:

@@ -60,7 +60,7 @@ def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None) -> A
 def _parse(text: str, display_path: str) -> Any:
     try:
         with _no_cycle_collection():
-            data = yaml.load(text, Loader=_lined_loader(display_path))
+            data = yaml.load(text, Loader=_lined_loader(display_path, text))
     except CourseError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -130,12 +130,25 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
+def _refuse_lost_comment(display_path: str, lines: list[str], key_node: yaml.Node, key: Any) -> None:
+    line = lines[key_node.start_mark.line] if key_node.start_mark.line < len(lines) else ""
+    lost = re.match(r"[^#]*?:[ \t]+(#\S+)", line)
+    if lost:
+        raise CourseError(display_path, key_node.start_mark.line + 1,
+                          f"'{key}: {lost.group(1)}' leaves '{key}' empty: in YAML a '#' after a space starts a "
+                          f"comment. Write {key}: \"{lost.group(1)}\" in quotes, or leave out the '#'.")
+
+
 # libyaml's parser when PyYAML has it (its wheels do): about ten times faster than the
 # pure-Python one, with the same nodes, marks and errors. The constructors below stay Python.
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _lined_loader(display_path: str) -> type[yaml.SafeLoader]:
+def _lined_loader(display_path: str, text: str = "") -> type[yaml.SafeLoader]:
+    """A loader whose mappings and lists know their line; given the text it loads, it also
+    refuses `key: #value`, where YAML reads '#value' as a comment and the key as empty."""
+    lines = text.split("\n")
+
     class Loader(_BASE_LOADER):  # type: ignore[valid-type, misc]
         pass
 
@@ -153,6 +166,8 @@ def _lined_loader(display_path: str) -> type[yaml.SafeLoader]:
                     "Keep one.",
                 )
             first_seen[key] = key_node.start_mark.line + 1
+            if text and isinstance(value_node, yaml.ScalarNode) and value_node.value == "" and not value_node.style:
+                _refuse_lost_comment(display_path, lines, key_node, key)
             mapping[key] = loader.construct_object(value_node, deep=True)
         return mapping
 
