@@ -25,6 +25,7 @@ MARKERS: dict[str, tuple[str, str]] = {
     "membership": (r"<!--\s*membership(?:\s+\S+)?\s*-->", "<!-- membership 2003 -->"),
     "map": (r'<!--\s*map(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- map eaeu-2018 "Map 2" -->'),
     "leaders": (r'<!--\s*leaders(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', "<!-- leaders -->"),
+    "ladder": (r'<!--\s*ladder(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- ladder "Figure 1" -->'),
 }
 _EXACT = re.compile("|".join(f"(?:{form})" for form, _ in MARKERS.values()))
 _COMMENT = re.compile(r"<!--(?P<text>.*?)-->", re.DOTALL)
@@ -57,7 +58,7 @@ def _meant(text: str) -> str | None:
         close = difflib.get_close_matches(name.rstrip(":"), MARKERS, n=1, cutoff=0.8)
         if close:
             example = MARKERS[close[0]][1]
-            if rest and close[0] in ("membership", "map", "leaders"):
+            if rest and close[0] in ("membership", "map", "leaders", "ladder"):
                 example = f"<!-- {close[0]} {rest} -->"
             return example
     return None
