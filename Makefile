@@ -5,40 +5,45 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
+.PHONY: check-config serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
 
-serve: $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
+serve: check-config $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: $(VENV)/.runtime  ## strict build into site/
+build: check-config $(VENV)/.runtime  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-offline: $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
+offline: check-config $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
 	$(BIN)/python scripts/package_offline.py
 
-pdf: $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, the whole course, the answer key
+pdf: check-config $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, the whole course, the answer key
 	$(BIN)/python scripts/pdf.py
 
-lms: $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole
+lms: check-config $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole
 	$(BIN)/python scripts/lms.py
 
-worksheets: $(VENV)/.dev system-deps  ## printable quizzes, versions A and B with a key each, in dist/worksheets/
+worksheets: check-config $(VENV)/.dev system-deps  ## printable quizzes, versions A and B with a key each, in dist/worksheets/
 	$(BIN)/python scripts/worksheets.py
 
 lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesson TITLE="Water and energy"
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
 
-bench: $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
+bench: check-config $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
 	$(BIN)/python -m bench
 
 readability: $(VENV)/.runtime  ## Flesch-Kincaid grade and sentences over 30 words, per lesson
 	$(BIN)/python -m course.readability docs/lessons/[0-9]*.md
 
-test: system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
+test: check-config system-deps $(VENV)/.dev node_modules/.installed  ## set up and run every test (unit, build, browser, HTML)
 	$(BIN)/python -m pytest
 
-test-fast: $(VENV)/.dev node_modules/.installed  ## only the tests that need no browser
+test-fast: check-config $(VENV)/.dev node_modules/.installed  ## only the tests that need no browser
 	$(BIN)/python -m pytest -m "not browser"
+
+# mkdocs.yml checked before MkDocs reads it: an unquoted impossible date (start: 2027-02-29)
+# would otherwise stop MkDocs with a Python traceback before any hook can explain it.
+check-config: $(VENV)/.runtime
+	@$(BIN)/python scripts/check_config.py mkdocs.yml mkdocs-offline.yml
 
 # Debian's Chromium (browser tests) and a Java runtime (the HTML checker) are system
 # packages: installed with apt when missing and we are root (as in CI), else explained.
