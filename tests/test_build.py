@@ -99,10 +99,10 @@ def test_no_page_loads_anything_from_another_host(site_dir):
 @pytest.mark.slow
 @pytest.mark.parametrize("page, old, new, expected", [
     ("docs/about.md", "[bibliography](bibliography.md)", "[bibliography](no-such-page.md)",
-     "Doc file 'about.md' contains a link 'no-such-page.md', but the target is not found"),
+     "docs/about.md:14: the link 'no-such-page.md' leads to no page or file in docs/."),
     ("docs/about.md", "[bibliography](bibliography.md)", "[bibliography](bibliography.md#no-such-anchor)",
-     "Doc file 'about.md' contains a link 'bibliography.md#no-such-anchor', but the doc 'bibliography.md' "
-     "does not contain an anchor '#no-such-anchor'"),
+     "docs/about.md:14: the link 'bibliography.md#no-such-anchor' points to '#no-such-anchor', which is not a "
+     "heading or anchor of docs/bibliography.md."),
     ("docs/about.md", "[@moldashev2018]", "[@moldashev2019]",
      "docs/about.md:12: unknown citation key 'moldashev2019'. Did you mean 'moldashev2018'?"),
 ])

@@ -6,6 +6,7 @@ Every page that cites gets a "References" section at its end (or where the autho
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -56,9 +57,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     try:
         markdown, cited = render_citations(markdown, bibliography, path)
     except CourseError as error:
-        # Counted only now: reading the page's file again for every page would cost more than its citations.
-        line = error.line + _front_matter_lines(page, markdown) if error.line else None
-        raise PluginError(str(CourseError(error.path, line, error.message))) from None
+        raise PluginError(str(CourseError(error.path, _line_in_source(page, markdown, error), error.message))) from None
     if BIBLIOGRAPHY_MARKER in markdown:  # the full list already holds what the page cites
         return markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
     if cited:
@@ -84,10 +83,19 @@ def _data_citation_errors(root: Path, bibliography: Bibliography) -> list[Course
     return errors
 
 
-def _front_matter_lines(page: Page, markdown: str) -> int:
-    """How many lines the front matter took, so errors give the line in the author's file."""
+def _line_in_source(page: Page, markdown: str, error: CourseError) -> int | None:
+    """The line of the citation in the author's file. The Markdown seen here lacks the front matter,
+    and hooks before this one (figures) may have replaced markers with several lines, so the line
+    counted in it is only a guess: the citation's text is looked up in the file itself, the
+    occurrence nearest the guess. Read only now: reading every page's file would cost more."""
     source = page.file.abs_src_path
-    if not source or not Path(source).is_file():
-        return 0
+    if not error.line or not source or not Path(source).is_file():
+        return error.line
     text = Path(source).read_text(encoding="utf-8-sig")
-    return max(0, text.count("\n") - markdown.count("\n"))
+    guess = error.line + max(0, text.count("\n") - markdown.count("\n"))
+    quoted = re.match(r"[^']*'([^']+)'", error.message)
+    if not quoted:
+        return guess
+    token = quoted.group(1) if quoted.group(1).startswith("[") else f"@{quoted.group(1)}"
+    lines = [text.count("\n", 0, found.start()) + 1 for found in re.finditer(re.escape(token.split("\n")[0]), text)]
+    return min(lines, key=lambda line: abs(line - guess)) if lines else guess
