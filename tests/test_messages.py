@@ -50,3 +50,12 @@ def test_a_link_on_a_generated_page_says_so_and_an_unknown_message_is_kept():
                "'#y'.")
     assert in_author_terms(message, PROJECT)[0].startswith("docs/glossary.md (a generated page): the link 'x.md#y'")
     assert in_author_terms("Something new from MkDocs 1.7.", PROJECT) == ["Something new from MkDocs 1.7."]
+
+
+def test_the_bare_announcement_before_a_hook_error_is_dropped_and_a_conflict_explained():
+    assert in_author_terms("Error reading page 'lessons/03.md':", PROJECT) == []
+    assert in_author_terms("Error reading page 'x.md': something broke", PROJECT) == [
+        "Error reading page 'x.md': something broke"]  # a crash keeps MkDocs' words and its detail
+    assert in_author_terms("Excluding 'README.md' from the site because it conflicts with 'index.md'.", PROJECT) == [
+        "docs/README.md: left out of the site, because docs/index.md is the page of the same folder. Keep one of "
+        "the two (rename or delete the other)."]

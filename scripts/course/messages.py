@@ -33,6 +33,9 @@ _NAV_ABSOLUTE = re.compile(
 _NOT_IN_NAV = re.compile(
     r'The following pages exist in the docs directory, but are not included in the "nav" configuration:\n'
     r"(?P<pages>(?:  - .+\n?)+)$")
+# MkDocs announces the page a hook's error came from, then prints the error, which names it already.
+_PAGE_FAILED = re.compile(r"Error (?:reading|building) page '[^']+':$")
+_CONFLICT = re.compile(r"Excluding '(?P<left>[^']+)' from the site because it conflicts with '(?P<kept>[^']+)'\.$")
 _IMAGE_EXTENSIONS = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".avif")
 
 
@@ -49,7 +52,13 @@ class Project:
 
 def in_author_terms(message: str, project: Project) -> list[str]:
     """The author's version of one MkDocs warning: one line per problem (several pages left out of
-    the nav are several problems); an unknown message comes back as it was."""
+    the nav are several problems, a bare announcement of the error that follows none); an unknown
+    message comes back as it was."""
+    if _PAGE_FAILED.match(message):
+        return []
+    if match := _CONFLICT.match(message):
+        return [f"{project.docs_dir}/{match['left']}: left out of the site, because {project.docs_dir}/{match['kept']} "
+                "is the page of the same folder. Keep one of the two (rename or delete the other)."]
     if match := _MISSING_TARGET.match(message):
         link, page = match["link"], match["page"]
         guess = f" Did you mean '{match['guess']}'?" if match["guess"] else ""

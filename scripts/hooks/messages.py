@@ -17,7 +17,7 @@ from course.messages import Project, in_author_terms, nav_problems
 from course.nav import nav_paths
 from course.sources import display_path
 
-LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav")
+LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.structure.files", "mkdocs.commands.build")
 log = logging.getLogger("mkdocs.plugins.course.messages")
 
 # Hooks
@@ -46,7 +46,8 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 class AuthorTerms(logging.Filter):
-    """Rewrites a warning in place; a warning about several pages becomes one record per page."""
+    """Rewrites a warning in place; a warning about several pages becomes one record per page,
+    and MkDocs' bare "Error reading page 'x':" before a hook's own error is dropped."""
 
     def __init__(self, project: Project) -> None:
         super().__init__()
@@ -55,9 +56,11 @@ class AuthorTerms(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.INFO:
             return True
-        first, *more = in_author_terms(record.getMessage(), self.project)
-        record.msg, record.args = first, ()
-        for line in more:
+        lines = in_author_terms(record.getMessage(), self.project)
+        if not lines:
+            return False
+        record.msg, record.args = lines[0], ()
+        for line in lines[1:]:
             logging.getLogger(record.name).log(record.levelno, line)
         return True
 
