@@ -214,6 +214,10 @@ CASES = [
     Case("marker-quiz-without-spaces",
          lambda p: replace(p, "docs/lessons/05-new-momentum.md", "<!-- quiz -->", "<!--quiz-->"),
          "docs/lessons/05-new-momentum.md:{line}: '<!--quiz-->' is not a course marker"),
+    Case("box-type-misspelt",
+         lambda p: replace(p, "docs/lessons/04-absorption-and-skepticism.md", "!!! keypoints", "!!! keypoint"),
+         "docs/lessons/04-absorption-and-skepticism.md:{line}: 'keypoint' is not a box type, so the box is drawn as a "
+         "plain note. Did you mean 'keypoints'?"),
     # The bibliography.
     Case("bib-syntax-error",  # a field without its closing comma
          lambda p: replace(p, "data/references.bib", "  publisher = {Routledge},\n", "  publisher = {Routledge}\n"),

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from course.markers import MARKERS, misspelt_markers
+from course.markers import MARKERS, MATERIAL_ADMONITIONS, misspelt_markers
 from helpers import ROOT
 
 
@@ -31,3 +31,11 @@ def test_every_marker_a_hook_replaces_is_known_here():
     names = {name for name in names if not name.startswith("course-")}  # the hooks' own placeholders
     assert names - set(MARKERS) == set(), "add the new marker to course/markers.py"
     assert {"quiz", "key-terms", "membership", "comparison", "map", "leaders"} <= names  # the scan still works
+
+
+def test_an_admonition_type_close_to_a_known_one_is_reported():
+    page = "!!! keypoint \"Key points\"\n    Text.\n\n??? Note\n    x\n\n!!! exercise\n    New, styled nowhere: a note.\n"
+    errors = [str(error) for error in misspelt_markers(page, "docs/x.md", MATERIAL_ADMONITIONS | {"keypoints"})]
+    assert errors == [
+        "docs/x.md:1: 'keypoint' is not a box type, so the box is drawn as a plain note. Did you mean 'keypoints'?",
+        "docs/x.md:4: 'Note' is not a box type, so the box is drawn as a plain note. Did you mean 'note'?"]

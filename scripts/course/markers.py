@@ -3,7 +3,8 @@
 Any other comment is the author's note, kept out of the page, so a misspelt marker
 (`<!-- key terms -->`, `<!-- memberships 2003 -->`, `<!--quiz-->`) used to vanish in silence:
 no box, no table, no error. `misspelt_markers` finds every comment in a page that is close
-to a marker but is not one. Each hook that adds a marker lists it here
+to a marker but is not one, and every admonition type (`!!! objectives`) close to a known
+one but not it. Each hook that adds a marker lists it here
 (tests/test_markers.py checks that none is missing).
 """
 from __future__ import annotations
@@ -27,16 +28,30 @@ MARKERS: dict[str, tuple[str, str]] = {
     "leaders": (r'<!--\s*leaders(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', "<!-- leaders -->"),
     "ladder": (r'<!--\s*ladder(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- ladder "Figure 1" -->'),
 }
+# Material's admonition types (and their aliases); a course adds its own in its stylesheet
+# (`!!! objectives`, styled in docs/assets/css/course.css).
+MATERIAL_ADMONITIONS = frozenset(
+    "note abstract summary tldr info todo tip hint important success check done question help faq warning "
+    "caution attention failure fail missing danger error bug example quote cite".split())
+_ADMONITION = re.compile(r"^[ \t]*(?:!!!|\?\?\?\+?)[ \t]+(?P<type>[\w-]+)", re.MULTILINE)
 _EXACT = re.compile("|".join(f"(?:{form})" for form, _ in MARKERS.values()))
 _COMMENT = re.compile(r"<!--(?P<text>.*?)-->", re.DOTALL)
 # Code shows markers without meaning them (docs/adapt.md explains them in code spans).
 _CODE = re.compile(r"^[ \t]*(`{3,}|~{3,})[^\n]*\n.*?^[ \t]*\1[ \t]*$|`+[^`\n]*`+", re.MULTILINE | re.DOTALL)
 
 
-def misspelt_markers(markdown: str, path: str) -> list[CourseError]:
-    """A CourseError at its line for every comment that looks like a marker but is none."""
+def misspelt_markers(markdown: str, path: str, admonitions: frozenset[str] = MATERIAL_ADMONITIONS) -> list[CourseError]:
+    """A CourseError at its line for every comment that looks like a marker but is none, and for
+    every admonition type close to a known one but not it (`!!! keypoint` renders as a plain note)."""
     text = _CODE.sub(lambda code: re.sub(r"[^\n]", " ", code[0]), markdown)
     errors = []
+    for block in _ADMONITION.finditer(text):
+        kind = block["type"]
+        close = difflib.get_close_matches(kind.lower(), admonitions, n=1, cutoff=0.8)
+        if kind not in admonitions and close:
+            errors.append(CourseError(path, text.count("\n", 0, block.start()) + 1,
+                                      f"'{kind}' is not a box type, so the box is drawn as a plain note. "
+                                      f"Did you mean '{close[0]}'?"))
     for comment in _COMMENT.finditer(text):
         if _EXACT.fullmatch(comment[0]):
             continue

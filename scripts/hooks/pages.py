@@ -9,6 +9,7 @@ file, the line, and what to do.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,7 +18,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
 from course.errors import CourseError
-from course.markers import misspelt_markers
+from course.markers import MATERIAL_ADMONITIONS, misspelt_markers
 from course.sources import check_front_matter, display_path, read_text
 
 log = logging.getLogger("mkdocs.plugins.course.pages")
@@ -30,6 +31,7 @@ log = logging.getLogger("mkdocs.plugins.course.pages")
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     root = Path(config.config_file_path).parent
     errors = []
+    admonitions = MATERIAL_ADMONITIONS | _classes_styled(config)
     for file in files.documentation_pages():
         if file.generated_by or not file.abs_src_path:
             continue
@@ -40,7 +42,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         except CourseError as error:
             errors.append(str(error))
             continue
-        errors += [str(error) for error in misspelt_markers(text, shown)]
+        errors += [str(error) for error in misspelt_markers(text, shown, admonitions)]
     for error in errors[:-1]:
         log.error(error)
     if errors:
@@ -49,3 +51,12 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 # Helper functions
+
+
+def _classes_styled(config: MkDocsConfig) -> frozenset[str]:
+    """Every class the stylesheets in docs/ name: the course's own admonition types are among them
+    (read from the files: by now the assets hook has put its bundle in extra_css)."""
+    names: set[str] = set()
+    for path in sorted(Path(config.docs_dir).rglob("*.css")):
+        names.update(re.findall(r"\.([a-z][\w-]*)", path.read_text(encoding="utf-8-sig", errors="replace")))
+    return frozenset(names)
