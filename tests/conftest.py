@@ -12,9 +12,10 @@ from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, TEST_FONTS, StaticServer, bui
 
 @pytest.fixture(scope="session")
 def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real course, built with --strict into a temporary folder; no warning allowed."""
+    """The real course, built with --strict into a temporary folder; no warning allowed.
+    The instructor edition: every page (the student edition has fewer; test_editions.py)."""
     site = tmp_path_factory.mktemp("site")
-    result = build(ROOT, site)
+    result = build(ROOT, site, edition="instructor")
     assert result.returncode == 0, result.stdout
     assert problems(result.stdout) == [], result.stdout
     return site

@@ -13,9 +13,11 @@ from localsite import copy_project  # noqa: F401
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def build(project: Path, site_dir: Path, config: str = "mkdocs.yml") -> subprocess.CompletedProcess[str]:
-    """`mkdocs build --strict` as an author runs it; output (stdout + stderr) in .stdout."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
+def build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
+          edition: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`mkdocs build --strict` as an author runs it; output (stdout + stderr) in .stdout.
+    edition: student or instructor (COURSE_EDITION), else the one mkdocs.yml sets."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1", **({"COURSE_EDITION": edition} if edition else {}))
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / config), "-d", str(site_dir)],
         cwd=project, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300,

@@ -22,7 +22,8 @@ from .markup import render_markdown
 from .sources import _lined_loader, line_of, load_yaml, read_text
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-COURSE_KEYS = {"title", "subtitle", "institution", "term", "instructors", "contact", "schedule", "location"}
+COURSE_KEYS = {"title", "subtitle", "institution", "term", "instructors", "contact", "schedule", "location",
+               "edition", "instructor_mark", "worksheet"}  # the last three: course/editions.py, worksheets.py
 SCHEDULE_KEYS = {"start", "weekdays", "dates", "skip", "session_minutes"}
 QUIZ_HEADING = "## Check your understanding"
 QUIZ_ANCHOR = "check-your-understanding"
