@@ -4,6 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
+# The edition to build or serve: `make build EDITION=instructor` (default: extra.course.edition in mkdocs.yml).
+ifdef EDITION
+export COURSE_EDITION := $(EDITION)
+endif
 
 .PHONY: check-config serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
 
@@ -13,10 +17,10 @@ serve: check-config $(VENV)/.runtime  ## set up and serve the course at http://1
 build: check-config $(VENV)/.runtime  ## strict build into site/
 	$(BIN)/mkdocs build --strict
 
-offline: check-config $(VENV)/.runtime  ## the classroom copy for file:// (mkdocs-offline.yml), zipped into dist/
+offline: check-config $(VENV)/.runtime  ## the classroom copy for file://, both editions zipped into dist/ (student: <course>-offline.zip)
 	$(BIN)/python scripts/package_offline.py
 
-pdf: check-config $(VENV)/.dev system-deps  ## printable handouts in dist/pdf/: each lesson, the whole course, the answer key
+pdf: check-config $(VENV)/.dev system-deps  ## printable handouts: student edition in dist/pdf/, instructor edition (+ answer key) in dist/pdf/instructor/
 	$(BIN)/python scripts/pdf.py
 
 lms: check-config $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole

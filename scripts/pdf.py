@@ -1,12 +1,14 @@
 """`make pdf`: printable handouts, printed by headless Chromium from a locally served build.
 
-Writes to dist/pdf/:
+Writes to dist/pdf/, for the student edition (course/editions.py; no instructor page or note):
   lessons/<lesson>.pdf   one per lesson in the nav, quizzes as worksheets (no answers)
   <course>.pdf           the whole course: cover, contents, lessons, glossary, bibliography
+and to dist/pdf/instructor/, for the instructor edition (each page marked as such):
+  lessons/<lesson>.pdf, <course>-instructor.pdf   the same with the inline instructor notes
   <course>-answer-key.pdf  the instructors' answer key, kept apart from the students' copies
 Nothing is fetched from the network: the site is built here and served on 127.0.0.1, and
 every request to another host is refused.
-Usage: python scripts/pdf.py [--out dist/pdf] [--site an/already/built/site]
+Usage: python scripts/pdf.py [--out dist/pdf] [--edition student|instructor] [--site a/built/site]
 """
 from __future__ import annotations
 
@@ -30,6 +32,7 @@ from bs4 import BeautifulSoup
 from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
+from course.editions import EDITIONS, student_nav
 from course.nav import nav_paths  # scripts/ is on the path when run as a script
 from course.slugs import slugify
 from localsite import CHROMIUM, CHROMIUM_ARGS, SiteServer
@@ -73,39 +76,52 @@ class Part:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "pdf")
-    parser.add_argument("--site", type=Path, help="a site already built from mkdocs.yml (default: build one)")
+    parser.add_argument("--site", type=Path, help="a site already built from mkdocs.yml, of the one --edition given "
+                        "(default: build each edition)")
+    parser.add_argument("--edition", choices=EDITIONS, action="append",
+                        help="student or instructor (default: COURSE_EDITION if set, else both; "
+                             "the instructor edition goes to <out>/instructor/)")
     args = parser.parse_args(argv)
+    chosen = os.environ.get("COURSE_EDITION")  # `make pdf EDITION=student` prints one edition
+    editions = args.edition or ([chosen] if chosen in EDITIONS else list(EDITIONS))
+    if args.site and len(editions) != 1:
+        parser.error("--site is one edition's site: say which with --edition student or --edition instructor")
     started = time.monotonic()
     config = _read_config(ROOT / "mkdocs.yml")
     course = (config.get("extra") or {}).get("course") or {}
     title = str(course.get("title") or config.get("site_name") or "Course")
     slug = slugify(title, max_length=80, default="course")
-    parts = find_parts(config.get("nav") or [])
-    with tempfile.TemporaryDirectory() as temp:
-        site = Path(temp) / "site"
-        if args.site:
-            subprocess.run(["cp", "-r", str(args.site), str(site)], check=True)
-        else:
-            build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                                   cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-            if build.returncode != 0:
-                print("make pdf: the build failed (see above); no PDF written.", file=sys.stderr)
-                return build.returncode
-        args.out.mkdir(parents=True, exist_ok=True)
-        (args.out / "lessons").mkdir(exist_ok=True)
-        written: list[Path] = []
-        with SiteServer(site) as server, chromium(server.origin) as page:
-            origin = server.origin
-            for part in parts:
-                if part.kind == "lesson":
-                    written.append(print_page(page, f"{origin}/{part.url_path}",
-                                              args.out / "lessons" / f"{part.slug}.pdf", title))
-            key = next((part for part in parts if part.kind == "answer-key"), None)
-            if key:
-                written.append(print_page(page, f"{origin}/{key.url_path}",
-                                          args.out / f"{slug}-answer-key.pdf", f"{title}: answer key"))
-            book = [part for part in parts if part.kind != "answer-key"]
-            written.append(print_book(page, origin, site, book, course, config, args.out / f"{slug}.pdf", title))
+    written: list[Path] = []
+    for edition in editions:
+        nav = config.get("nav") or []
+        parts = find_parts(student_nav(nav) if edition == "student" else nav)
+        out = args.out if edition == "student" else args.out / edition
+        label = title if edition == "student" else f"{title} · {course.get('instructor_mark') or 'Instructor edition'}"
+        book_name = f"{slug}.pdf" if edition == "student" else f"{slug}-{edition}.pdf"
+        with tempfile.TemporaryDirectory() as temp:
+            site = Path(temp) / "site"
+            if args.site:
+                subprocess.run(["cp", "-r", str(args.site), str(site)], check=True)
+            else:
+                build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
+                                       cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_EDITION=edition))
+                if build.returncode != 0:
+                    print(f"make pdf: the {edition} edition's build failed (see above); no PDF written.",
+                          file=sys.stderr)
+                    return build.returncode
+            (out / "lessons").mkdir(parents=True, exist_ok=True)
+            with SiteServer(site) as server, chromium(server.origin) as page:
+                origin = server.origin
+                for part in parts:
+                    if part.kind == "lesson":
+                        written.append(print_page(page, f"{origin}/{part.url_path}",
+                                                  out / "lessons" / f"{part.slug}.pdf", label))
+                key = next((part for part in parts if part.kind == "answer-key"), None)
+                if key:
+                    written.append(print_page(page, f"{origin}/{key.url_path}",
+                                              out / f"{slug}-answer-key.pdf", f"{title}: answer key"))
+                book = [part for part in parts if part.kind != "answer-key"]
+                written.append(print_book(page, origin, site, book, course, config, out / book_name, label))
     for path in written:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
               f"{len(PdfReader(path).pages)} pages, {path.stat().st_size / 1000:.0f} kB")

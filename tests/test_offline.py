@@ -20,7 +20,8 @@ LOCAL_SCHEMES = ("file", "data", "blob", "about")
 def offline_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The zip built by scripts/package_offline.py, unzipped as a student would."""
     out = tmp_path_factory.mktemp("dist")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "package_offline.py"), "--out", str(out)],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "package_offline.py"), "--out", str(out),
+                             "--edition", "student"],
                             cwd=ROOT, text=True, capture_output=True, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     [archive] = out.glob("*-offline.zip")
