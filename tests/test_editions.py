@@ -137,7 +137,7 @@ def test_the_student_edition_has_no_instructor_page_note_or_key(student_site: Pa
     pages = {path: path.read_text(encoding="utf-8") for path in student_site.rglob("*.html")}
     for path, html in pages.items():
         assert "instructors/" not in re.sub(r"<script.*?</script>", "", html, flags=re.DOTALL), path
-        assert "admonition instructor" not in html and "Instructor edition" not in html, path
+        assert "admonition instructor" not in html and "course-edition" not in html, path
         text = visible_text(html)
         assert [n for n in notes if n in text] == [], path
         assert [k for k in keys if k in text] == [], path
@@ -174,4 +174,4 @@ def test_make_offline_zips_both_editions_and_the_students_has_no_notes(tmp_path:
                         if name.endswith((".html", ".json", ".js")) and "/assets/javascripts/" not in name)
         assert [n for n in notes if n in text] == [] and [k for k in keys if k in text] == []
     with zipfile.ZipFile(instructor) as bundle:
-        assert any(name.endswith("instructors/answer-key/index.html") for name in bundle.namelist())
+        assert any(name.endswith("/instructors/answer-key.html") for name in bundle.namelist())
