@@ -14,11 +14,12 @@ import argparse
 import html
 import sys
 from pathlib import Path
+from typing import Any
 
 from mkdocs.utils.yaml import yaml_load
 
 from course.errors import CourseError
-from course.lms import LessonQuiz, file_slug, lesson_quizzes
+from course.lms import LessonQuiz, lesson_quizzes
 from course.worksheets import WORDS, check_printable, make_versions, render_key, render_sheet
 from localsite import CHROMIUM, CHROMIUM_ARGS
 
@@ -67,28 +68,38 @@ def worksheet_documents(root: Path, seed: str | None = None) -> dict[str, str]:
     return documents
 
 
-def write_worksheets(root: Path, out: Path, seed: str | None = None) -> list[Path]:
+def write_worksheets(root: Path, out: Path, seed: str | None = None, browser: Any = None) -> list[Path]:
+    """Every sheet and key as PDF in out; browser: a Playwright Chromium to print with (default: start one)."""
     documents = worksheet_documents(root, seed)
+    (out / "lessons").mkdir(parents=True, exist_ok=True)
+    if browser is not None:
+        return _print(browser, documents, out)
     from playwright.sync_api import sync_playwright
 
     if not Path(CHROMIUM).exists():
         raise SystemExit(f"make worksheets needs Chromium at {CHROMIUM}: run `make system-deps`.")
-    (out / "lessons").mkdir(parents=True, exist_ok=True)
-    written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        started = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            context = browser.new_context()
-            context.route("**/*", lambda route: route.abort())  # the sheets are self-contained
-            page = context.new_page()
-            for name, document in documents.items():
-                page.set_content(document, wait_until="load")
-                target = out / f"{name}.pdf"
-                page.pdf(path=str(target), format="A4", margin=MARGIN, tagged=True, display_header_footer=True,
-                         header_template="<span></span>", footer_template=_footer(page.title()))
-                written.append(target)
+            return _print(started, documents, out)
         finally:
-            browser.close()
+            started.close()
+
+
+def _print(browser: Any, documents: dict[str, str], out: Path) -> list[Path]:
+    context = browser.new_context()
+    context.route("**/*", lambda route: route.abort())  # the sheets are self-contained
+    page = context.new_page()
+    written = []
+    try:
+        for name, document in documents.items():
+            page.set_content(document, wait_until="load")
+            target = out / f"{name}.pdf"
+            page.pdf(path=str(target), format="A4", margin=MARGIN, tagged=True, display_header_footer=True,
+                     header_template="<span></span>", footer_template=_footer(page.title()))
+            written.append(target)
+    finally:
+        context.close()
     return written
 
 

@@ -105,10 +105,10 @@ def test_more_than_26_options_is_one_clear_error(tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_make_worksheets_prints_sheets_whose_keys_match(tmp_path: Path) -> None:
+def test_make_worksheets_prints_sheets_whose_keys_match(tmp_path: Path, browser: object) -> None:
     from worksheets import write_worksheets
 
-    written = write_worksheets(ROOT, tmp_path, seed="test")
+    written = write_worksheets(ROOT, tmp_path, seed="test", browser=browser)
     names = {str(path.relative_to(tmp_path)) for path in written}
     slugs = [quiz.slug for _, quiz in SETS["review"]]
     assert names == {f"{base}-{v}{k}.pdf" for base in ["review"] + [f"lessons/{s}" for s in slugs]
