@@ -23,6 +23,7 @@ from course.sources import read_text
 LESSON = re.compile(r"^lessons/(?P<slug>\d+[\w-]*)\.md$")
 H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
 NOTES_PAGE = INSTRUCTOR_FOLDER + "lesson-notes.md"
+NOTES_CSS = "assets/css/instructor.css"
 
 edition = "student"
 notes: dict[str, list[Note]] = {}
@@ -42,14 +43,16 @@ def on_config(config: MkDocsConfig) -> None:
         raise PluginError(f"{source} is '{chosen}'. Use one of: {', '.join(EDITIONS)}.")
     edition, notes, lesson_titles = chosen, {}, {}
     course["edition"] = edition  # what templates and the other hooks read
-    if edition == "student" and config.nav:
+    if edition == "instructor":
+        config.extra_css.append(NOTES_CSS)  # bundled with ours by the assets hook
+    elif config.nav:
         config.nav = student_nav(config.nav)
 
 
 @event_priority(-100)  # last: after the quiz hook has added the answer key
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     if edition == "student":
-        for file in [f for f in files if f.src_uri.startswith(INSTRUCTOR_FOLDER)]:
+        for file in [f for f in files if f.src_uri.startswith(INSTRUCTOR_FOLDER) or f.src_uri == NOTES_CSS]:
             files.remove(file)
         return files
     for file in files.documentation_pages():
