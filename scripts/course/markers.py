@@ -27,6 +27,7 @@ MARKERS: dict[str, tuple[str, str]] = {
     "map": (r'<!--\s*map(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- map eaeu-2018 "Map 2" -->'),
     "leaders": (r'<!--\s*leaders(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', "<!-- leaders -->"),
     "ladder": (r'<!--\s*ladder(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- ladder "Figure 1" -->'),
+    "instructor-notes": (r"<!-- instructor-notes: [\w-]+ -->", "<!-- instructor-notes: 03-your-lesson -->"),
 }
 # Material's admonition types (and their aliases); a course adds its own in its stylesheet
 # (`!!! objectives`, styled in docs/assets/css/course.css).
