@@ -144,6 +144,10 @@ CASES = [
          lambda p: replace(p, "data/timeline.yml", "main example of soft regionalism.",
                            "main example of soft regionalism [@acharya1997 p. 3]."),
          "data/timeline.yml:{line}: '[@acharya1997 p. 3]' is not a citation", TIMELINE),
+    Case("link-in-a-glossary-definition",  # rendered by the core: MkDocs never checked or converted it
+         lambda p: append_to_line_after(p, "data/glossary.yml", "  - term: region", "    definition:",
+                                        " See [lesson 1](lessons/01-concepts.md)."),
+         "data/glossary.yml:{line}: the link 'lessons/01-concepts.md' is not checked or converted here", GLOSSARY),
     Case("citation-in-quiz-text",
          lambda p: append_to_line_after(p, "data/quizzes/01-concepts.yml", "  - id: ", "    prompt:", " [@acharya1997]"),
          "data/quizzes/01-concepts.yml:{line}: '[@acharya1997]': a citation is not rendered here", QUIZZES),

@@ -45,10 +45,14 @@ def test_each_page_left_out_of_the_nav_is_a_line_of_its_own():
     assert [line.split(":")[0] for line in lines] == ["docs/a.md", "docs/b/c.md"]
 
 
-def test_a_link_on_a_generated_page_says_so_and_an_unknown_message_is_kept():
+def test_a_link_on_a_generated_page_names_the_data_file_that_holds_it_and_an_unknown_message_is_kept():
     message = ("Doc file 'glossary.md' contains a link 'x.md#y', but the doc 'x.md' does not contain an anchor "
                "'#y'.")
     assert in_author_terms(message, PROJECT)[0].startswith("docs/glossary.md (a generated page): the link 'x.md#y'")
+    files = dict(FILES, **{"data/glossary.yml": "terms:\n  - term: a\n    definition: See [y](x.md#y).\n"})
+    with_data = Project("docs", "mkdocs.yml", files.get, PROJECT.pages, ("data/glossary.yml",))
+    assert in_author_terms(message, with_data)[0].startswith(
+        "data/glossary.yml:3 (on the generated page docs/glossary.md): the link 'x.md#y'")
     assert in_author_terms("Something new from MkDocs 1.7.", PROJECT) == ["Something new from MkDocs 1.7."]
 
 

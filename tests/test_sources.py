@@ -67,3 +67,14 @@ def test_broken_yaml_is_reported_the_same_with_a_cache_and_never_cached(tmp_path
         with pytest.raises(CourseError, match=r"^q.yml:2: key 'a' appears twice"):
             load_yaml(path, "q.yml", folder)
     assert not folder.exists() or not any(folder.iterdir())
+
+
+
+def test_a_relative_link_in_a_data_text_is_an_error_at_its_line_and_an_address_is_not(tmp_path):
+    from course.sources import load_yaml, relative_links_in_data
+
+    text = "terms:\n  - term: a\n    definition: >-\n      See [x](https://example.org)\n      and [y](../x.md#b).\n"
+    path = tmp_path / "g.yml"
+    path.write_text(text, encoding="utf-8")
+    errors = relative_links_in_data(load_yaml(path, "data/g.yml"), text, "data/g.yml")
+    assert [str(error).split(": the link ")[0] for error in errors] == ["data/g.yml:5"]

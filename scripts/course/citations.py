@@ -17,13 +17,12 @@ import importlib.metadata
 import re
 import unicodedata
 from dataclasses import dataclass
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .cache import cached, source_of
 from .errors import CourseError
-from .sources import read_text
+from .sources import line_holding, read_text, strings_with_lines
 
 if TYPE_CHECKING:
     from pybtex.backends.plaintext import Backend as PlainTextBackend
@@ -220,13 +219,13 @@ def citations_in_data(data: Any, text: str, path: str, bibliography: Bibliograph
     rendered=False (quiz texts, which no citation pass reaches) any citation is an error."""
     lines = text.splitlines()
     errors = []
-    for value, line in _strings(data, 1):
+    for value, line in strings_with_lines(data):
         for match in CITATION_PATTERN.finditer(value):
             body = match.group("body")
             if body is None:
                 continue
             cited = LOOKS_CITED.search(body)
-            where = _line_of(lines, line, (body[cited.start():] if cited else body).split(None, 1)[0] if body.strip() else "")
+            where = line_holding(lines, line, (body[cited.start():] if cited else body).split(None, 1)[0] if body.strip() else "")
             try:
                 items = _parse_block(body)
             except ValueError as error:
@@ -238,7 +237,7 @@ def citations_in_data(data: Any, text: str, path: str, bibliography: Bibliograph
                                           "the lesson."))
             for item in items if rendered else ():
                 if item.key not in bibliography:
-                    errors.append(CourseError(path, _line_of(lines, line, f"@{item.key}"),
+                    errors.append(CourseError(path, line_holding(lines, line, f"@{item.key}"),
                                               bibliography.unknown_key_message(item.key)))
     return errors
 
@@ -275,27 +274,6 @@ def _brace_problem(entry: str, first_line: int) -> tuple[int, str] | None:
     if opened:
         return opened[0], "a '}' is missing: the braces of this entry do not pair up. Close each field and the entry."
     return None
-
-
-def _strings(node: Any, line: int) -> Iterator[tuple[str, int]]:
-    """Every string in a YAML tree, with the line of the nearest mapping or list that holds it."""
-    line = getattr(node, "line", 0) or line
-    if isinstance(node, str):
-        yield node, line
-    elif isinstance(node, dict):
-        for value in node.values():
-            yield from _strings(value, line)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _strings(value, line)
-
-
-def _line_of(lines: list[str], start: int, token: str) -> int:
-    """The first line from `start` on that holds `token` (a text may span lines); else `start`."""
-    for number in range(max(start, 1), len(lines) + 1):
-        if token and token in lines[number - 1]:
-            return number
-    return start
 
 
 def _parse_block(body: str) -> list[Citation]:

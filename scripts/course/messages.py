@@ -48,6 +48,7 @@ class Project:
     config_file: str  # "mkdocs.yml"
     read: Callable[[str], str | None]  # a project-relative path -> its text
     pages: tuple[str, ...] = ()  # every page in docs/, relative to it, for "did you mean"
+    data_files: tuple[str, ...] = ()  # project-relative: where a generated page's text comes from
 
 
 def in_author_terms(message: str, project: Project) -> list[str]:
@@ -125,10 +126,15 @@ def nav_problems(project: Project, nav: list[str], only_case: bool = False) -> l
 
 
 def _where(project: Project, page: str, link: str) -> str:
-    """docs/<page>:<line of the link>; a generated page has no file, so no line."""
+    """docs/<page>:<line of the link>. A generated page has no file: the data file that holds the
+    link is named instead (data/glossary.yml:<line>), as the author wrote it there."""
     path = f"{project.docs_dir}/{page}"
     text = project.read(path)
     if text is None:
+        for data_file in project.data_files:
+            line = _line_of_link(project.read(data_file) or "", link)
+            if line:
+                return f"{data_file}:{line} (on the generated page {path})"
         return f"{path} (a generated page)"
     line = _line_of_link(text, link)
     return f"{path}:{line}" if line else path

@@ -113,6 +113,48 @@ def line_of(node: Any, default: int | None = None) -> int | None:
     return getattr(node, "line", None) or default
 
 
+def strings_with_lines(node: Any, line: int = 1) -> Iterator[tuple[str, int]]:
+    """Every string in a YAML tree, with the line of the nearest mapping or list that holds it."""
+    line = getattr(node, "line", 0) or line
+    if isinstance(node, str):
+        yield node, line
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from strings_with_lines(value, line)
+    elif isinstance(node, list):
+        for value in node:
+            yield from strings_with_lines(value, line)
+
+
+def line_holding(lines: list[str], start: int, token: str) -> int:
+    """The first line from `start` on that holds `token` (a text may span lines); else `start`."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if token and token in lines[number - 1]:
+            return number
+    return start
+
+
+_MARKDOWN_LINK = re.compile(r"!?\[[^\]\n]*\]\(\s*<?(?P<target>[^)\s>]+)")
+
+
+def relative_links_in_data(data: Any, text: str, display_path: str) -> list[CourseError]:
+    """A data text (a definition, an event, a question) is turned into HTML by the core and shown on
+    generated pages and in tooltips, so MkDocs never checks or converts a link in it: a relative
+    link ('lessons/01-concepts.md') ships as a broken '.md' address. Each is an error at its line."""
+    lines = text.split("\n")
+    errors = []
+    for value, line in strings_with_lines(data):
+        for link in _MARKDOWN_LINK.finditer(value):
+            target = link["target"]
+            if re.match(r"[a-z][a-z0-9+.-]*:", target, re.IGNORECASE) or target.startswith("#"):
+                continue  # https://, mailto: ... and anchors are left as written
+            errors.append(CourseError(display_path, line_holding(lines, line, target),
+                                      f"the link '{target}' is not checked or converted here (this text is shown on "
+                                      "generated pages and in tooltips), so it would break. Use a full https:// "
+                                      "address, or name the lesson in words."))
+    return errors
+
+
 # Helper functions
 
 

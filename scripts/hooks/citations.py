@@ -18,7 +18,7 @@ from mkdocs.structure.pages import Page
 from course.cache import CACHE_DIR
 from course.citations import Bibliography, citations_in_data, load_bibliography, render_citations, render_reference_list
 from course.errors import CourseError
-from course.sources import display_path, load_yaml, read_text
+from course.sources import display_path, load_yaml, read_text, relative_links_in_data
 
 log = logging.getLogger("mkdocs.plugins.course.citations")
 
@@ -38,10 +38,10 @@ def on_config(config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         bibliography = load_bibliography(root / BIBLIOGRAPHY_FILE, BIBLIOGRAPHY_FILE, root / CACHE_DIR)
-        errors = _data_citation_errors(root, bibliography)
+        errors = _data_text_errors(root, bibliography)
     except CourseError as error:
         raise PluginError(str(error)) from None
-    # Every citation in every data file at once, each at the line the author wrote it.
+    # Every citation and link in every data file at once, each at the line the author wrote it.
     for error in errors[:-1]:
         log.error(str(error))
     if errors:
@@ -73,13 +73,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 # Helper functions
 
 
-def _data_citation_errors(root: Path, bibliography: Bibliography) -> list[CourseError]:
+def _data_text_errors(root: Path, bibliography: Bibliography) -> list[CourseError]:
+    """The texts of the data files reach the pages as HTML the core writes, past MkDocs' checks
+    and this hook's page pass: their citations and links are checked here, at their lines."""
     errors = []
     for path in sorted((root / DATA_FOLDER).rglob("*.yml")):
         shown = display_path(path, root)
-        data = load_yaml(path, shown, root / CACHE_DIR)
-        errors += citations_in_data(data, read_text(path, shown), shown, bibliography,
-                                    rendered=not shown.startswith(QUIZ_FOLDER + "/"))
+        data, text = load_yaml(path, shown, root / CACHE_DIR), read_text(path, shown)
+        errors += citations_in_data(data, text, shown, bibliography, rendered=not shown.startswith(QUIZ_FOLDER + "/"))
+        errors += relative_links_in_data(data, text, shown)
     return errors
 
 

@@ -17,6 +17,7 @@ from course.messages import Project, in_author_terms, nav_problems
 from course.nav import nav_paths
 from course.sources import display_path
 
+DATA_FOLDER = "data"
 LOGGERS = ("mkdocs.structure.pages", "mkdocs.structure.nav", "mkdocs.structure.files", "mkdocs.commands.build")
 log = logging.getLogger("mkdocs.plugins.course.messages")
 
@@ -70,7 +71,8 @@ def _project(config: MkDocsConfig) -> Project:
     docs = Path(config.docs_dir)
     return Project(display_path(docs, root), display_path(Path(config.config_file_path), root),
                    lambda path: _read(root / path),
-                   tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())))
+                   tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())),
+                   tuple(sorted(display_path(p, root) for p in (root / DATA_FOLDER).rglob("*.yml"))))
 
 
 def _read(path: Path) -> str | None:
