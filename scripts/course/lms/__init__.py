@@ -22,6 +22,7 @@ from ..errors import CourseError
 from ..markup import plain_text, render_markdown
 from ..nav import nav_paths
 from ..quizzes import Question, Quiz, load_quizzes
+from ..slugs import slugify
 from ..sources import read_text
 
 H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
@@ -121,7 +122,8 @@ def percent(fraction: float) -> str:
 
 
 def file_slug(title: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-") or "course"
+    """The exports' file name from the course title, in any of the course's languages."""
+    return slugify(title, max_length=80, default="course")
 
 
 def question_title(question: Question) -> str:
