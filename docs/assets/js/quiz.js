@@ -33,7 +33,7 @@
   };
 
   function setupQuiz(quiz) {
-    let answers;
+    let answers, undo = null, changed = () => {};
     const questions = [];
     if (quiz.dataset.ready) return;
     try { answers = JSON.parse(quiz.getAttribute("data-answers")); } catch (e) { return; }
@@ -45,14 +45,22 @@
     };
     quiz.querySelectorAll(".course-quiz__question").forEach(box => {
       const data = answers[box.dataset.id];
-      if (data) questions.push(setupQuestion(box, data, KEY + quiz.dataset.quiz + ":" + box.dataset.id, update));
+      if (data) questions.push(setupQuestion(box, data, KEY + quiz.dataset.quiz + ":" + box.dataset.id, () => changed()));
     });
     quiz.querySelectorAll("[data-js]").forEach(e => { e.hidden = false; });
     quiz.dataset.ready = "1";
-    quiz.querySelector(".course-quiz__reset").addEventListener("click", () => {
-      questions.forEach(q => q.reset());
+    // Reset keeps what it wiped until the next answer: the button offers to undo it meanwhile.
+    const reset = quiz.querySelector(".course-quiz__reset"), label = reset.textContent;
+    reset.addEventListener("click", () => {
+      const kept = undo;
+      if (kept) { questions.forEach((q, i) => q.restore(kept[i])); forget(); update(); return; }
+      undo = questions.map(q => q.reset());
       update();
+      reset.textContent = "Undo reset";
+      quiz.querySelector(".course-quiz__score").textContent += ". Quiz reset";
     });
+    const forget = () => { undo = null; reset.textContent = label; };
+    changed = () => { forget(); update(); };
     update();
   }
 
@@ -60,11 +68,12 @@
     const kind = box.dataset.kind, order = kind === "ordering";
     const list = box.querySelector("ol, ul"), out = box.querySelector(".course-quiz__feedback");
     const inputs = box.querySelectorAll("input"), n = order ? data.n : inputs.length;
-    const right = order ? [...Array(n).keys()] : data.c;
+    const byValue = (a, b) => a - b;  // the inputs stand in page order, which the shuffle on the server set
+    const right = order ? [...Array(n).keys()] : data.c.slice().sort(byValue);
     const valid = a => Array.isArray(a) && a.every((v, i) => v === (v | 0) && v >= 0 && v < n && a.indexOf(v) === i) &&
       (!order || !a.length || a.length === n);
     const chosen = () => order ? children(list).map(li => +li.dataset.index)
-      : [...inputs].filter(i => i.checked).map(i => +i.value);
+      : [...inputs].filter(i => i.checked).map(i => +i.value).sort(byValue);
     const reshuffle = () => {
       if (!order && box.dataset.shuffle !== "true") return;
       shuffle(list);
@@ -73,6 +82,7 @@
     let state = read(key);
     if (!state || state.h !== data.h || !valid(state.a)) { if (state) write(key, null); state = { h: data.h, a: [] }; }
     state.r = state.r === true;
+    if (!order) state.a.sort(byValue);  // kept in page order before
     state.ok = !!state.a.length && same(state.a, right) && !state.r;
     reshuffle();
 
@@ -90,21 +100,27 @@
         li.classList.toggle("is-wrong", on && !good);
       });
     };
+    const retry = box.querySelector("[data-action=retry]");
+    const clear = () => { out.innerHTML = ""; out.dataset.result = ""; };
     const render = () => {
       const a = state.a, ok = same(a, right);
       mark(a.length ? a : null);
-      if (!a.length) { out.innerHTML = ""; return; }
+      retry.hidden = !a.length;  // nothing to try again before a first attempt
+      clear();
+      if (!a.length) return;
+      out.dataset.result = state.r ? "" : ok ? "right" : "wrong";
       let html = "<p><strong>" + (state.r ? "The answer:" : ok ? "Correct." : "Not quite.") + "</strong> ";
       if (order) html += (state.r ? "" : a.filter((v, i) => v === i).length + " of " + n + " in the right place.") + "</p>";
       else html += (!ok && kind === "multiple" && a.every(i => right.includes(i)) ? "Some right answers are missing." : "") +
         "</p><ul>" + a.map(i => "<li><strong>" + item(i) + ":</strong> " + data.f[i] + "</li>").join("") + "</ul>";
       out.innerHTML = html + (ok && data.x ? "<p>" + data.x + "</p>" : "");
     };
-    const save = () => { write(key, state.a.length || state.r ? state : null); changed(); };
+    const store = () => write(key, state.a.length || state.r ? state : null);
+    const save = () => { store(); changed(); };
     const actions = {
       check() {
         const a = chosen();
-        if (!a.length) { out.textContent = "Choose an answer first."; return; }
+        if (!a.length) { clear(); out.textContent = "Choose an answer first."; return; }
         state.a = a; state.ok = same(a, right) && !state.r; render(); save();
       },
       retry() {
@@ -123,6 +139,7 @@
         button.focus();
       }
       mark(null);
+      clear();
       out.textContent = li.querySelector(".course-quiz__item").textContent + ": position " +
         (children(list).indexOf(li) + 1) + " of " + n + ".";
     };
@@ -132,11 +149,14 @@
       if (button.dataset.action) actions[button.dataset.action]();
       else if (button.dataset.move) move(button);
     });
-    box.addEventListener("change", () => mark(null));
-    if (state.a.length) { show(state.a); render(); }
+    box.addEventListener("change", () => { mark(null); clear(); });  // the old feedback no longer fits
+    const restore = kept => { state = kept; show(state.a); if (!state.a.length) reshuffle(); render(); store(); };
+    if (state.a.length) show(state.a);
+    render();
     return {
       right: () => !!state.ok,
-      reset: () => { state = { h: data.h, a: [] }; show([]); reshuffle(); render(); write(key, null); }
+      reset: () => { const kept = state; restore({ h: data.h, a: [] }); return kept; },
+      restore
     };
   }
 
