@@ -24,3 +24,48 @@ document$.subscribe(() => {
   form.hidden = false;
   apply();
 });
+
+// Tap-to-define. On a screen that cannot hover, Material's tooltips are off (on-demand.js), so
+// a tap on a term shows its definition in place, in a small non-modal dialog under the term;
+// a second tap on the term, or the link in the dialog, opens the glossary. Escape or a tap
+// elsewhere closes it. The definition is the link's title (course/tooltips.py escapes "<").
+(() => {
+  if (matchMedia("(hover: hover)").matches) return;
+  let open = null;
+  const close = focus => {
+    if (!open) return;
+    open.term.setAttribute("aria-expanded", "false");
+    open.term.removeAttribute("aria-controls");
+    open.box.remove();
+    if (focus) open.term.focus();
+    open = null;
+  };
+  const show = term => {
+    const box = document.createElement("span"), text = document.createElement("span"), link = document.createElement("a"),
+      shut = document.createElement("button");
+    box.className = "course-define";
+    box.id = "course-define";
+    box.setAttribute("role", "dialog");
+    box.setAttribute("aria-label", term.textContent);
+    box.tabIndex = -1;
+    text.textContent = term.title.replace(/&lt;/g, "<") + " ";
+    link.href = term.href;
+    link.textContent = term.textContent + " in the glossary";
+    shut.type = "button";
+    shut.textContent = "Close";
+    shut.onclick = () => close(true);
+    box.append(text, link, " ", shut);
+    term.after(box);
+    term.setAttribute("aria-expanded", "true");
+    term.setAttribute("aria-controls", box.id);
+    open = { term, box };
+    box.focus();
+  };
+  addEventListener("click", event => {
+    const term = event.target.closest?.("a.course-term[title]");
+    if (open && (open.box.contains(event.target) || open.term === term)) return;  // a link in it, or the second tap
+    close();
+    if (term) { event.preventDefault(); show(term); }
+  });
+  addEventListener("keydown", event => { if (event.key === "Escape") close(true); });
+})();
