@@ -14,11 +14,14 @@ document$.subscribe(() => {
         item.hidden = !match;
         inList += match;
       });
-      list.nextElementSibling.hidden = inList > 0;
+      // A period with no match goes, heading and all; the status says it once if none is left.
+      list.hidden = !inList;
+      if (list.previousElementSibling.tagName === "H2") list.previousElementSibling.hidden = !inList;
       shown += inList;
     });
     const filtered = selects.some(s => s.value);
-    status.textContent = filtered ? `${shown} event${shown === 1 ? "" : "s"} shown.` : "";
+    status.textContent = !filtered ? "" : shown ? `${shown} event${shown === 1 ? "" : "s"} shown.`
+      : "No event matches the filter.";
   };
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
