@@ -12,7 +12,10 @@ from bs4 import BeautifulSoup
 from course.assets import bundle, bundle_uri
 from helpers import ROOT, html_pages
 
-OWN_ASSETS_BUDGET = 15 * 1024  # issue #9: our CSS + JS together, uncompressed, on any page
+# Issue #9 set 15 KB; issue #19 raised it to 20 KB on purpose for tap-to-define, enlargeable figures,
+# table scroll hints and the quiz's undo (about 1.5 KB gzipped): the first-visit budget, 100 KB
+# gzipped per page (make bench), is what a reader pays, and it still holds.
+OWN_ASSETS_BUDGET = 20 * 1024  # our CSS + JS together, uncompressed, on any page
 OWN_ASSET = re.compile(r"assets/course\.[0-9a-f]{8}\.min\.(css|js)$")
 
 
