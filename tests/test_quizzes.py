@@ -144,6 +144,16 @@ def test_every_lesson_has_a_quiz_of_at_least_eight_mixed_questions():
         assert len({q.kind for q in quiz.questions}) >= 3, lesson.name
 
 
+def test_no_prompt_repeats_the_hint_the_page_shows_under_it():
+    # The page adds "Select all that apply." (or its kind's hint) below every prompt: a phone
+    # reader saw it twice when the prompt said it too.
+    hints = ("select all that apply", "choose one answer", "true or false?")
+    repeated = [f"data/quizzes/{path.name}:{question.line}: {question.id}"
+                for path in sorted(QUIZZES.glob("*.yml")) for question in load_quiz(path, path.name).questions
+                if any(hint in question.prompt.lower() for hint in hints)]
+    assert repeated == [], "drop the hint from these prompts: " + ", ".join(repeated)
+
+
 def test_an_ordering_question_covers_the_1991_to_2008_institutional_sequence():
     quizzes = load_quizzes(QUIZZES, "data/quizzes")
     orderings = [q for quiz in quizzes.values() for q in quiz.questions if q.kind == "ordering"]
