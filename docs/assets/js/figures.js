@@ -4,7 +4,7 @@
 // sideways. A second tap fits it back to the column.
 document$.subscribe(() => {
   document.querySelectorAll(".md-typeset figure").forEach(figure => {
-    const art = figure.querySelector(":scope > svg, :scope > img[src$='.svg'], :scope > p > img[src$='.svg']");
+    const art = figure.querySelector(":scope > svg, :scope > img[src$='.svg'], :scope > p > img[src$='.svg'], :scope > p > a > img[src$='.svg']");
     if (!art || figure.querySelector(".course-enlarge")) return;
     const button = document.createElement("button");
     button.type = "button";
@@ -19,7 +19,7 @@ document$.subscribe(() => {
       button.setAttribute("aria-pressed", on);
     };
     button.onclick = toggle;
-    art.onclick = toggle;
+    if (!art.closest("a")) art.onclick = toggle;  // a linked figure opens its link, as its author chose
     (figure.querySelector("figcaption") || art).before(button);
   });
 });

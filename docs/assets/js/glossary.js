@@ -41,20 +41,16 @@ document$.subscribe(() => {
     open = null;
   };
   const show = term => {
-    const box = document.createElement("span"), text = document.createElement("span"), link = document.createElement("a"),
-      shut = document.createElement("button");
-    box.className = "course-define";
-    box.id = "course-define";
+    const box = document.createElement("span");
+    box.className = box.id = "course-define";
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-label", term.textContent);
     box.tabIndex = -1;
-    text.textContent = term.title.replace(/&lt;/g, "<") + " ";
-    link.href = term.href;
-    link.textContent = term.textContent + " in the glossary";
-    shut.type = "button";
-    shut.textContent = "Close";
-    shut.onclick = () => close(true);
-    box.append(text, link, " ", shut);
+    box.innerHTML = "<span></span> <a></a> <button type=button>Close</button>";
+    box.firstChild.textContent = term.title.replace(/&lt;/g, "<");  // text, never markup
+    box.querySelector("a").href = term.href;
+    box.querySelector("a").textContent = term.textContent + " in the glossary";
+    box.querySelector("button").onclick = () => close(true);
     term.after(box);
     term.setAttribute("aria-expanded", "true");
     term.setAttribute("aria-controls", box.id);
