@@ -285,3 +285,16 @@ def check_canvas(lessons: list[LessonQuiz], data: bytes) -> None:
             assert [t for t, _, _ in got.options] == [html_inline(o.text) for o in question.options]
             assert [f > 0 for _, f, _ in got.options] == _right(question)
             assert [fb for _, _, fb in got.options] == [html_inline(o.feedback) for o in question.options]
+
+
+def test_canvas_scores_add_up_to_full_marks(lessons: list[LessonQuiz], tmp_path: Path) -> None:
+    """A matching (ordering) item's shares add up to 100 exactly (three items: 33.33 + 33.33 + 33.34)."""
+    qti = "{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}"
+    with zipfile.ZipFile(io.BytesIO(qti_package(lessons + [edge_quiz(tmp_path)], COURSE))) as bundle:
+        items = [item for name in bundle.namelist() if name.endswith(".xml") and "/assessment_meta" not in name
+                 for item in ET.fromstring(bundle.read(name)).iter(f"{qti}item")]
+    matching = [item for item in items if "matching_question" in "".join(item.itertext())]
+    assert matching
+    for item in matching:
+        shares = [float(node.text) for node in item.iter(f"{qti}setvar") if node.get("action") == "Add"]
+        assert round(sum(shares), 2) == 100.0, item.get("title")

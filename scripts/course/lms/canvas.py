@@ -71,12 +71,12 @@ def manifest(lessons: list[LessonQuiz], course_title: str) -> str:
 
 
 def assessment_meta(lesson: LessonQuiz, course_title: str) -> str:
-    """The quiz's Canvas settings: unpublished, answers shuffled, one point per question."""
+    """The quiz's Canvas settings: a graded quiz, unpublished, answers shuffled, one point per question."""
     ET.register_namespace("", CANVAS)
     root = ET.Element(f"{{{CANVAS}}}quiz", identifier=identifier(lesson.slug))
     for tag, value in (("title", lesson.category), ("description", f"<p>{course_title}</p>"),
                        ("shuffle_answers", "true"), ("scoring_policy", "keep_highest"),
-                       ("quiz_type", "practice_quiz"), ("points_possible", f"{len(lesson.quiz.questions)}.0"),
+                       ("quiz_type", "assignment"), ("points_possible", f"{len(lesson.quiz.questions)}.0"),
                        ("show_correct_answers", "true"), ("allowed_attempts", "-1"),
                        ("one_question_at_a_time", "false"), ("cant_go_back", "false"), ("available", "false")):
         ET.SubElement(root, f"{{{CANVAS}}}{tag}").text = value
@@ -143,7 +143,9 @@ def _choices(presentation: ET.Element, processing: ET.Element, question: Questio
 
 def _matching(presentation: ET.Element, processing: ET.Element, question: Question, answers: list[str]) -> None:
     positions = [identifier(answers[0], "position", str(n)) for n in range(1, len(question.options) + 1)]
-    share = f"{100 / len(question.options):.2f}"
+    count = len(question.options)
+    shares = [f"{100 / count:.2f}"] * (count - 1)
+    shares.append(f"{100 - sum(float(share) for share in shares):.2f}")  # the shares add up to 100 exactly
     for index, (answer, item) in enumerate(zip(answers, question.options)):
         response = _sub(presentation, "response_lid", ident=f"response_{answer}")
         _material(response, plain_text(item.text), texttype="text/plain")
@@ -152,7 +154,7 @@ def _matching(presentation: ET.Element, processing: ET.Element, question: Questi
             _material(_sub(choice, "response_label", ident=position), str(number), texttype=None)
         condition = _sub(processing, "respcondition")
         _sub(_sub(condition, "conditionvar"), "varequal", respident=f"response_{answer}").text = positions[index]
-        _sub(condition, "setvar", varname="SCORE", action="Add").text = share
+        _sub(condition, "setvar", varname="SCORE", action="Add").text = shares[index]
 
 
 def _feedback_condition(processing: ET.Element, answer: str | None, feedback: str) -> None:
