@@ -13,6 +13,7 @@ old version can never mix it with new pages.
 from __future__ import annotations
 
 import hashlib
+import re
 from typing import Literal
 
 import rcssmin
@@ -34,3 +35,32 @@ def bundle_uri(kind: Kind, content: str) -> str:
     """Where the bundle is served, named by its content: assets/course.1a2b3c4d.min.css."""
     digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
     return f"assets/course.{digest}.min.{kind}"
+
+
+# A <meta http-equiv="Content-Security-Policy"> stops Chromium's look-ahead fetching of the
+# scripts that follow it: each script at the end of <body> was fetched only when the parser
+# reached it, one after another (about 0.8 s more on a throttled phone). A preload link for
+# each, right after the policy, starts them together; the policy still applies to them.
+_CSP_META = '<meta http-equiv="Content-Security-Policy"'
+_SCRIPT_SRC = re.compile(r'<script src="([^"]+)"')
+
+
+def preload_scripts(html: str) -> str:
+    """The page with a preload link for each script after its CSP <meta> (unchanged without one)."""
+    start = html.find(_CSP_META)
+    if start < 0:
+        return html
+    end = html.index(">", start) + 1
+    sources = dict.fromkeys(_SCRIPT_SRC.findall(html, end))  # in page order, once each
+    links = "".join(f'<link rel="preload" href="{src}" as="script">' for src in sources)
+    return html[:end] + links + html[end:]
+
+
+# Images in a page's content load when the reader scrolls near them: a phone's first visit
+# fetches only those in view (a lesson's figures and maps are 2-20 KB each).
+_EAGER_IMG = re.compile(r"<img (?![^>]*\bloading=)")
+
+
+def lazy_images(html: str) -> str:
+    """The content with loading="lazy" on every <img> that does not say how to load."""
+    return _EAGER_IMG.sub('<img loading="lazy" ', html)

@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from course.assets import Kind, bundle, bundle_uri
+from course.assets import Kind, bundle, bundle_uri, lazy_images, preload_scripts
 from course.errors import CourseError
 from course.sources import display_path, read_text
 
@@ -53,6 +53,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
             files.remove(file)
             files.append(File.generated(config, file.src_uri, content=bundle([(source.name, text)], "js")))
     return files
+
+
+def on_page_content(html: str, page: object, config: MkDocsConfig, files: Files) -> str:
+    return lazy_images(html)  # images out of view wait for the reader (course/assets.py)
+
+
+def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
+    return preload_scripts(output)  # scripts fetched together under the CSP <meta> (course/assets.py)
 
 
 # Helpers
