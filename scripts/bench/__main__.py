@@ -16,6 +16,7 @@ from localsite import copy_project
 from .citations import step_citations
 from .lighthouse import step_lighthouse
 from .overhead import step_overhead
+from .quiz import step_quiz
 from .report import Report, StepSkipped, render_table, say, write_json
 from .scaling import step_scaling
 from .serve import step_serve
@@ -30,7 +31,7 @@ def main() -> int:
     parser.add_argument("--only", nargs="+", choices=STEPS, help="run only these steps")
     parser.add_argument("--skip", nargs="+", choices=STEPS, default=[], help="skip these steps")
     parser.add_argument("--profile", action="store_true", help="profile the 10x build with pyinstrument")
-    parser.add_argument("--check", action="store_true", help="exit 1 when a budget is missed")
+    parser.add_argument("--check", action="store_true", help="(the default now: a missed budget exits 1)")
     args = parser.parse_args()
 
     steps = [s for s in (args.only or STEPS) if s not in args.skip]
@@ -41,7 +42,7 @@ def main() -> int:
         work = Path(scratch)
         project = copy_project(work / "course")
         site = work / "site"
-        if {"weight", "lighthouse"} & set(steps):
+        if {"weight", "lighthouse", "quiz"} & set(steps):
             build = timed_build(project / "mkdocs.yml", site)
             if build["warnings"]:
                 say(f"  note: the course build logged {build['warnings']} warning(s): {build['messages'][:2]}")
@@ -68,12 +69,12 @@ def main() -> int:
     print(f"Results: {path.relative_to(ROOT)}")
     failed = any(row.measure == "(failed)" for row in report.rows)
     missed = any(row.ok is False for row in report.rows)
-    return 1 if failed or (args.check and missed) else 0
+    return 1 if failed or missed else 0  # issue 19: the bench fails a budget that is not met
 
 
 STEP_FUNCTIONS: dict[str, Callable[..., None]] = {
     "overhead": step_overhead, "scaling": step_scaling, "citations": step_citations,
-    "weight": step_weight, "lighthouse": step_lighthouse, "serve": step_serve,
+    "weight": step_weight, "lighthouse": step_lighthouse, "serve": step_serve, "quiz": step_quiz,
 }
 
 if __name__ == "__main__":

@@ -9,16 +9,22 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "bench-results"
 LIGHTHOUSE_DIR = ROOT / "bench"  # package.json + lockfile pinning lighthouse@12.2.3
 LIGHTHOUSE_CLI = LIGHTHOUSE_DIR / "node_modules" / "lighthouse" / "cli" / "index.js"
-STEPS = ("overhead", "scaling", "citations", "weight", "lighthouse", "serve")
+STEPS = ("overhead", "scaling", "citations", "weight", "lighthouse", "serve", "quiz")
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", NO_COLOR="1")
 
 # Budgets (issue 9)
 OVERHEAD_BUDGET = 1.10  # hooks on / hooks off
 SCALING_BUDGET = 11.0  # build time at 10x content / at 1x
 CITATIONS_BUDGET_MS = 10.0  # per page
-LESSON_WEIGHT_BUDGET = 300 * 1024  # bytes, uncompressed, everything a first load fetches
-OWN_ASSETS_BUDGET = 15 * 1024  # our CSS + JS as served (minified bundles + on-demand.js), uncompressed
+# Issue 19 raised it from 15 KB on purpose: tap-to-define, enlargeable figures, scroll hints, quiz undo.
+OWN_ASSETS_BUDGET = 20 * 1024  # our CSS + JS as served (minified bundles + on-demand.js), uncompressed
 OWN_OVERRIDE_SCRIPTS = ("assets/javascripts/on-demand.js",)
+# Budgets (issue 19)
+FIRST_VISIT_BUDGET = 100 * 1024  # bytes transferred gzipped, every page type, search index excluded
+QUIZ_PHONE = {"mbps": 1.6, "latency_ms": 150, "cpu": 4}  # the throttled phone profile
+QUIZ_RUNS = 3  # per side; the median is judged
+QUIZ_READY_BUDGET_S = 2.2  # the no-CSP figure issue 19 measured (1.8-2.2 s)
+QUIZ_READY_RATIO_BUDGET = 1.25  # quiz ready / the same page's load without the quiz script
 LIGHTHOUSE_MOBILE_RUNS = 3  # per page type; the median is judged
 WHOLE_BENCH_BUDGET = 600  # seconds: `make bench` on a 2-core machine
 LIGHTHOUSE_BUDGETS = {"performance": 98, "accessibility": 100, "best-practices": 100, "seo": 100}
