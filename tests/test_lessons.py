@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from course.editions import split_notes
 from helpers import ROOT
 
 LESSONS = sorted((ROOT / "docs" / "lessons").glob("[0-9][0-9]-*.md"))
@@ -26,7 +27,8 @@ def block_items(body: str, kind: str) -> list[str]:
 
 
 def prose_words(body: str) -> int:
-    """Words a student reads as the lesson's argument: tables and role-play cards excluded."""
+    """Words a student reads as the lesson's argument: tables, role-play cards and instructor notes excluded."""
+    body = split_notes(body)[0]  # the student edition leaves them out
     body = re.sub(r"^### Role cards\n.*?(?=^### )", "", body, flags=re.MULTILINE | re.DOTALL)
     body = re.sub(r"^\|.*$", "", body, flags=re.MULTILINE)  # tables
     body = re.sub(r"\[@[^\]]*\]|!\[[^\]]*\]\([^)]*\)|<[^>]+>", "", body)

@@ -20,6 +20,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .editions import split_notes
+
 # Flesch–Kincaid grade level (Kincaid et al. 1975).
 WORDS_PER_SENTENCE_WEIGHT = 0.39
 SYLLABLES_PER_WORD_WEIGHT = 11.8
@@ -72,8 +74,9 @@ class Readability:
 
 
 def measure_markdown(markdown: str) -> Readability:
-    """Readability of a lesson's running prose (see the module's docstring for what counts)."""
-    return measure_blocks(prose_blocks(markdown))
+    """Readability of a lesson's running prose (see the module's docstring for what counts);
+    instructor notes are not what a student reads (course/editions.py)."""
+    return measure_blocks(prose_blocks(split_notes(markdown)[0]))
 
 
 def measure_blocks(blocks: list[str]) -> Readability:

@@ -1,8 +1,10 @@
 """GIFT, Moodle's text format: the same bank as the Moodle XML, for instructors who paste.
 
 Written as Moodle's own GIFT exporter writes it (question/format/gift/format.php): a
-`$CATEGORY:` line per lesson, `// [id:...]` before each question (Moodle 3.6+ reads it as
-the idnumber), `::name::`, `[html]` text in which `\\ ~ = # { } :` are escaped with a
+`$CATEGORY:` line per lesson, `// [id:...]` before each question (as Moodle 4.4's exporter
+writes the idnumber, qtype_ordering's tests/fixtures/testexport.gift.txt; the importer
+sources available here were older ones that skip comment lines, so the XML file is the one
+that surely carries the idnumber), `::name::`, `[html]` text in which `\\ ~ = # { } :` are escaped with a
 backslash and line breaks are written `\\n`, `=right#feedback ~wrong#feedback`, weighted
 `~%50%` answers for multiple answers, `{TRUE#feedback if wrong#feedback if right}`, and
 `####` before the general feedback.
