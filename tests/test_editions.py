@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from unicodedata import normalize
 from pathlib import Path
 
 import pytest
@@ -175,3 +176,21 @@ def test_make_offline_zips_both_editions_and_the_students_has_no_notes(tmp_path:
         assert [n for n in notes if n in text] == [] and [k for k in keys if k in text] == []
     with zipfile.ZipFile(instructor) as bundle:
         assert any(name.endswith("/instructors/answer-key.html") for name in bundle.namelist())
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_the_student_pdfs_have_no_answer_key_and_no_note(student_site: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(student_site),
+                             "--edition", "student", "--out", str(tmp_path)],
+                            cwd=ROOT, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pdfs = sorted(tmp_path.rglob("*.pdf"))
+    assert pdfs and not [path for path in pdfs if "answer-key" in path.name or "instructor" in str(path)]
+    notes, keys = note_texts(), key_texts()
+    for path in pdfs:
+        text = plain(" ".join(" ".join(normalize("NFKC", page.extract_text()).split()) for page in PdfReader(path).pages))
+        assert [n for n in notes if n in text] == [] and [k for k in keys if k in text] == [], path.name
+        assert "Instructor edition" not in text, path.name
