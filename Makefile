@@ -9,13 +9,16 @@ ifdef EDITION
 export COURSE_EDITION := $(EDITION)
 endif
 
-.PHONY: check-config serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
+.PHONY: check-config export serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
 
 serve: check-config $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
 build: check-config $(VENV)/.runtime  ## strict build into site/
 	$(BIN)/mkdocs build --strict
+
+export: check-config $(VENV)/.runtime  ## the course as plain Markdown in dist/export/: plain MkDocs + Material builds it, no hooks
+	$(BIN)/python scripts/export.py
 
 offline: check-config $(VENV)/.runtime  ## the classroom copy for file://, both editions zipped into dist/ (student: <course>-offline.zip)
 	$(BIN)/python scripts/package_offline.py

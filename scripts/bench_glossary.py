@@ -101,7 +101,7 @@ def synthetic_page(terms: list[Term], rng: random.Random, words: int) -> str:
         else:
             paragraph.append(rng.choice(FILLER))
         if index % 120 == 119:
-            paragraph.append('(<a class="course-cite" href="#ref-x" title="A reference">Author 2018</a>). '
+            paragraph.append('(<a class="course-cite" href="#ref-x" title="A reference">Author 2000</a>). '
                              "See [the next lesson](next.md) and `code here`.")
             lines += [" ".join(paragraph), ""]
             paragraph = []

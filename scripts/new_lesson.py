@@ -25,7 +25,7 @@ LESSON = """\
 ---
 teaching: 50          # minutes of teaching (the syllabus adds these up)
 exercises: 30         # minutes of activities
-readings: [moldashev2018]   # 1-3 keys from data/references.bib: the required reading
+readings: [{reading}]   # 1-3 keys from data/references.bib: the required reading
 ---
 
 # {title}
@@ -47,7 +47,7 @@ readings: [moldashev2018]   # 1-3 keys from data/references.bib: the required re
 ## {fixme} First section
 
 {fixme} Write 1,800-3,000 words of your own prose in sections with headings a reader can scan.
-Cite where a fact is used, for example [@moldashev2018], and cite at least five works in all.
+Cite where a fact is used, for example [@{reading}], and cite at least five works in all.
 
 <!-- A figure: an SVG in docs/assets/figures/{slug}-<name>.svg, embedded as
 ![What the figure shows](../assets/figures/{slug}-<name>.svg)
@@ -71,7 +71,7 @@ Figure 1. What the figure shows.
 
 ## Further reading
 
-- {fixme} The chapter the course is built on [@moldashev2018]: one sentence on why to read it.
+- {fixme} The chapter the course is built on [@{reading}]: one sentence on why to read it.
 """
 
 QUIZ = """\
@@ -113,7 +113,7 @@ def main(argv: list[str] | None = None) -> int:
 def scaffold(root: Path, title: str) -> tuple[Path, Path]:
     title = " ".join(title.split())
     if not title:
-        raise ValueError('give the lesson a title: make lesson TITLE="Water and energy in Central Asia"')
+        raise ValueError('give the lesson a title: make lesson TITLE="Water and energy"')
     lessons = root / "docs" / "lessons"
     numbers = [int(match.group(1)) for path in lessons.glob("*.md") if (match := re.match(r"(\d+)-", path.name))]
     name = slugify(title)
@@ -125,7 +125,8 @@ def scaffold(root: Path, title: str) -> tuple[Path, Path]:
             raise ValueError(f"{path.relative_to(root)} already exists. Choose another title.")
     config = root / "mkdocs.yml"
     nav = _add_to_nav(config.read_text(encoding="utf-8"), f"lessons/{slug}.md")
-    lesson.write_text(LESSON.format(title=title, slug=slug, fixme=MARKER), encoding="utf-8")
+    lesson.write_text(LESSON.format(title=title, slug=slug, fixme=MARKER, reading=_first_reference(root)),
+                      encoding="utf-8")
     quiz.parent.mkdir(parents=True, exist_ok=True)
     # JSON strings are YAML strings: a title with a colon, a quote or a # stays one value.
     prompt = json.dumps(f"{MARKER} A sample question about \"{title}\". Replace it.", ensure_ascii=False)
@@ -156,6 +157,14 @@ def _add_to_nav(config: str, path: str) -> str:
                          "to the Lessons section yourself.")
     last = entries[-1]
     return f"{config[:last.end()]}\n{last.group('indent')}- {path}{config[last.end():]}"
+
+
+def _first_reference(root: Path) -> str:
+    """The first work of data/references.bib: the scaffold's example reading and citation."""
+    bib = root / "data" / "references.bib"
+    match = re.search(r"^[ \t]*@\w+\s*\{\s*([^,\s]+)\s*,", bib.read_text(encoding="utf-8"), re.MULTILINE) \
+        if bib.is_file() else None
+    return match.group(1) if match else "FIXME"
 
 
 if __name__ == "__main__":

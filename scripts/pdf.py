@@ -33,7 +33,9 @@ from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
 from course.editions import EDITIONS, student_nav
-from course.nav import nav_paths  # scripts/ is on the path when run as a script
+
+from course.lessons import is_lesson
+from course.nav import nav_paths
 from course.slugs import slugify
 from localsite import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
@@ -132,8 +134,7 @@ def main(argv: list[str] | None = None) -> int:
 def find_parts(nav: Any) -> list[Part]:
     """The nav's lessons in order, then the glossary and bibliography, and the answer key."""
     paths = list(nav_paths(nav))
-    parts = [Part(p, "lesson") for p in paths
-             if p.startswith("lessons/") and not p.endswith("index.md")]
+    parts = [Part(p, "lesson") for p in paths if is_lesson(p)]  # the course's one rule
     parts += [Part(p, "glossary") for p in paths if Path(p).stem == "glossary"]
     parts += [Part(p, "bibliography") for p in paths if Path(p).stem == "bibliography"]
     parts += [Part(p, "answer-key") for p in paths if "answer-key" in p]

@@ -113,9 +113,9 @@ def test_following_the_guide_adds_a_lesson_term_question_and_event_that_build_st
     assert re.search(rf"\b9\. \[?{re.escape(TITLE)}", page(site, "lessons").get_text(" ")) or \
         TITLE in page(site, "lessons").get_text(" ")
     config = (project / "mkdocs.yml").read_text(encoding="utf-8")
-    if "scripts/hooks/quizzes.py" in config:
+    if "scripts/hooks/entry.py" in config:
         assert "Why do upstream states want to release water in winter?" in built.get_text(" ")
-    if glossary.exists() and "scripts/hooks/glossary.py" in config:
+    if glossary.exists() and "scripts/hooks/entry.py" in config:
         assert "water-energy nexus" in page(site, "glossary").get_text(" ")
-    if timeline.exists() and "scripts/hooks/timeline.py" in config:
+    if timeline.exists() and "scripts/hooks/entry.py" in config:
         assert "Water talks at the Astana summit" in page(site, "timeline").get_text(" ")

@@ -22,11 +22,11 @@ from helpers import ROOT, build, copy_project, problems
 
 pytestmark = pytest.mark.slow
 
-QUIZZES = "scripts/hooks/quizzes.py"
-GLOSSARY = "scripts/hooks/glossary.py"
-TIMELINE = "scripts/hooks/timeline.py"
-SYLLABUS = "scripts/hooks/syllabus.py"
-FIGURES = "scripts/hooks/figures.py"
+QUIZZES = "scripts/hooks/entry.py"
+GLOSSARY = "scripts/hooks/entry.py"
+TIMELINE = "scripts/hooks/entry.py"
+SYLLABUS = "scripts/hooks/entry.py"
+FIGURES = "scripts/hooks/entry.py"
 
 
 @dataclass(frozen=True)
@@ -250,7 +250,7 @@ CASES = [
          "extra.course.schedule.weekdays: 'Thrusday' is not a weekday.", SYLLABUS),
     Case("course-unknown-setting",
          lambda p: replace(p, "mkdocs.yml", "    term: Any term", "    trem: Any term"),
-         "extra.course: unknown setting 'trem'. Known settings:", SYLLABUS),
+         "extra.course: unknown field 'trem'. Did you mean 'term'? Use one of:", SYLLABUS),
     Case("lesson-front-matter-wrong-type",
          lambda p: replace(p, "docs/lessons/01-concepts.md", "teaching: 50", "teaching: fifty"),
          "docs/lessons/01-concepts.md:1: front matter needs `teaching:` as whole minutes", SYLLABUS),

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from helpers import ROOT, build, problems
 
-from bench.freeze import freeze, without_hooks
+from bench.freeze import without_hooks
 from bench.synthetic import data_entries, lesson_slugs, make_synthetic_course, real_sizes
 
 
@@ -45,22 +45,3 @@ def test_a_synthetic_course_builds_strict_without_a_warning(tmp_path: Path):
     result = build(tmp_path / "course", tmp_path / "site")
     assert result.returncode == 0, result.stdout[-2000:]
     assert problems(result.stdout) == [], result.stdout[-2000:]
-
-
-@pytest.mark.slow
-def test_the_written_out_course_builds_the_same_pages_without_hooks(tmp_path: Path):
-    from helpers import copy_project
-
-    project = copy_project(tmp_path / "course")
-    freeze(project / "mkdocs.yml", tmp_path / "frozen")
-    frozen = tmp_path / "frozen"
-    assert not re.search(r"^hooks:", (frozen / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
-    lesson = (frozen / "docs" / "lessons" / "01-concepts.md").read_text(encoding="utf-8")
-    assert 'class="course-quiz"' in lesson and "<!-- course-quiz:" not in lesson and "[@" not in lesson
-    assert (frozen / "docs" / "glossary.md").is_file()
-    result = build(frozen, tmp_path / "site")
-    assert result.returncode == 0 and problems(result.stdout) == [], result.stdout[-2000:]
-    built = sorted(p.relative_to(tmp_path / "site").as_posix() for p in (tmp_path / "site").rglob("index.html"))
-    result = build(project, tmp_path / "site-hooks")
-    assert built == sorted(p.relative_to(tmp_path / "site-hooks").as_posix()
-                           for p in (tmp_path / "site-hooks").rglob("index.html"))

@@ -6,7 +6,7 @@ One scratch build carries a payload in each kind of data text: a `<script>` elem
 The built HTML must hold no script, event handler or javascript: URL from them, including
 HTML kept in attributes for scripts to insert later (the quiz's data-answers). A browser test
 then opens the pages with no CSP at all, hovers tooltips and reveals quiz answers, and checks
-nothing ran. (Material inserts a title as HTML in its tooltip: scripts/hooks/tooltips.py.)
+nothing ran. (Material inserts a title as HTML in its tooltip: scripts/hooks/tooltips.py, a feature of scripts/hooks/entry.py.)
 """
 from __future__ import annotations
 
@@ -47,50 +47,50 @@ def set_field(project: Path, path: str, old: str, new: str) -> None:
 
 # kind -> (hook it needs, how to inject it)
 INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
-    "glossary-definition": ("scripts/hooks/glossary.py", lambda p: set_field(
+    "glossary-definition": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/glossary.yml",
         "    definition: >-\n      A group of neighbouring states, or of territories within them, bound together by more\n"
         "      than closeness on the map: trade, shared resources, common threats or a sense of\n"
         "      belonging. Regions are drawn by people and change with politics.\n",
         f"    definition: {yaml_text(payload('glossary-definition'))}\n")),
-    "timeline-event": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "timeline-event": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml",
         "    text: As the Soviet Union dissolves, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
         "become sovereign states, and many observers expect them to form one economic and security region.\n",
         f"    text: {yaml_text(payload('timeline-event'))}\n")),
-    "timeline-title": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "timeline-title": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml", "    title: Independence of the five Central Asian republics\n",
         f"    title: {yaml_text(payload('timeline-title'))}\n")),
-    "organisation-note": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "organisation-note": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml",
         "    fate: Still in existence in 2018. In 2008 Uzbekistan cited the overlap between EurAsEC and the CIS "
         "as one reason for leaving EurAsEC.\n",
         f"    fate: {yaml_text(payload('organisation-note'))}\n")),
-    "organisation-members-note": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "organisation-members-note": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml",
         "    members_note: Only the members that figure in this course are listed; other post-Soviet states also "
         "belonged.\n",
         f"    members_note: {yaml_text(payload('organisation-members-note'))}\n")),
-    "organisation-name": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "organisation-name": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml", "    name: Commonwealth of Independent States\n",
         f"    name: {yaml_text(payload('organisation-name'))}\n")),
-    "organisation-type-reason": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "organisation-type-reason": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml", "    type_reason: A treaty-based framework",
         f"    type_reason: {yaml_text(payload('organisation-type-reason'))}\n    fate_x: A treaty-based framework")
         or set_field(p, "data/organisations.yml", "    fate_x: ", "    # ")),
-    "state-name": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "state-name": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml", "\n  kz: {name: Kazakhstan,",
         f"\n  kz: {{name: {yaml_text(payload('state-name'))},")),
-    "timeline-period": ("scripts/hooks/timeline.py", lambda p: set_field(
+    "timeline-period": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml", "\n  - {label: 1991–2004,", f"\n  - {{label: {yaml_text(payload('timeline-period'))},")),
-    "course-contact": ("scripts/hooks/syllabus.py", lambda p: set_field(
+    "course-contact": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "mkdocs.yml", '    contact: ""', f"    contact: {yaml_text(payload('course-contact'))}")),
-    "quiz-option": ("scripts/hooks/quizzes.py", lambda p: set_field(
+    "quiz-option": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/quizzes/01-concepts.yml", "      - text: Regionalization\n",
         f"      - text: {yaml_text(payload('quiz-option'))}\n")),
-    "quiz-prompt": ("scripts/hooks/quizzes.py", lambda p: _quiz_field(p, "prompt", payload("quiz-prompt"))),
-    "quiz-feedback": ("scripts/hooks/quizzes.py", lambda p: _quiz_field(p, "feedback", payload("quiz-feedback"))),
-    "quiz-explanation": ("scripts/hooks/quizzes.py",
+    "quiz-prompt": ("scripts/hooks/entry.py", lambda p: _quiz_field(p, "prompt", payload("quiz-prompt"))),
+    "quiz-feedback": ("scripts/hooks/entry.py", lambda p: _quiz_field(p, "feedback", payload("quiz-feedback"))),
+    "quiz-explanation": ("scripts/hooks/entry.py",
                          lambda p: _quiz_field(p, "explanation", payload("quiz-explanation"))),
 }
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from course.errors import CourseError
+from course.templates import Templates
 from course.glossary import (
     Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, render_glossary_page,
     render_key_terms, slugify, terms_used,
@@ -153,7 +154,7 @@ def test_key_terms_box_lists_terms_alphabetically_with_links(glossary):
 
 def test_glossary_page_has_letters_filter_entries_and_used_in(glossary):
     lesson = LessonLink(3, "Experiments", "../lessons/03-x/")
-    page = render_glossary_page(glossary, {"European Union": [lesson]})
+    page = render_glossary_page(glossary, {"European Union": [lesson]}, Templates(ROOT))
     assert page.startswith("# Glossary\n")
     assert '<a href="#letter-e">E</a>' in page and "## E {#letter-e}" in page
     assert '<form class="glossary-filter" hidden>' in page

@@ -9,7 +9,8 @@ import pytest
 from bs4 import BeautifulSoup
 from course.errors import CourseError
 from course.sources import load_yaml
-from course.syllabus import Lesson, load_course, plan_sessions, read_lesson
+from course.lessons import Lesson, parse_lesson
+from course.syllabus import load_course, plan_sessions
 from helpers import ROOT, build, copy_project
 
 COURSE = """\
@@ -59,7 +60,7 @@ def test_explicit_dates_are_used_in_order_and_too_few_is_an_error(tmp_path):
                                    r"Write dates as YYYY-MM-DD"),
     (("thursday", "Munday"), r"^mkdocs.yml:7: extra.course.schedule.weekdays: 'Munday' is not a weekday\. Use Monday"),
     (("session_minutes: 90", "session_minutes: ninety"), r"^mkdocs.yml:7: .*session_minutes must be a whole number"),
-    (("term: Spring 2027", "trem: Spring 2027"), r"^mkdocs.yml:3: extra.course: unknown setting 'trem'"),
+    (("term: Spring 2027", "trem: Spring 2027"), r"^mkdocs.yml:3: extra.course: unknown field 'trem'. Did you mean 'term'?"),
     (("    title: Test course\n", ""), r"^mkdocs.yml:3: extra.course.title is missing"),
 ])
 def test_a_wrong_course_setting_is_one_line_naming_the_file_and_line(tmp_path, change, message):
@@ -71,13 +72,13 @@ def test_a_lesson_needs_front_matter_minutes_and_known_readings(tmp_path):
     source = tmp_path / "09-new.md"
     source.write_text("# New\n", encoding="utf-8")
     with pytest.raises(CourseError, match=r"^docs/lessons/09-new.md:1: a lesson starts with front matter"):
-        read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None)
+        parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None)
     source.write_text("---\nteaching: fifty\nexercises: 30\n---\n# New\n", encoding="utf-8")
     with pytest.raises(CourseError, match=r"needs `teaching:` as whole minutes"):
-        read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None)
+        parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None)
     source.write_text("---\nteaching: 50\nexercises: 30\nreadings: [nobody1999]\n---\n# New\n", encoding="utf-8")
     with pytest.raises(CourseError, match=r"names 'nobody1999', which is not in data/references.bib"):
-        read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None, {"moldashev2018"})
+        parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None, {"moldashev2018"})
 
 
 def test_the_syllabus_lists_every_lesson_in_nav_order_with_dates_readings_and_quizzes(site_dir):
@@ -123,7 +124,9 @@ def test_activities_come_from_the_front_matter_or_the_lesson_text(tmp_path):
     body = ('# New\n\n!!! example "Try it: two headlines (10 minutes)"\n\n    Text.\n\n'
             "## Role-play: the *chaikhana* summit\n\n!!! discussion \"Discussion questions\"\n\n    1. Why?\n")
     source.write_text("---\nteaching: 50\nexercises: 30\n---\n" + body, encoding="utf-8")
-    found = read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None).activities
+    found = parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None,
+                         activity_headings=["Role-play"]).activities
     assert found == ("Try it: two headlines", "Role-play: the *chaikhana* summit", "discussion questions")
     source.write_text("---\nteaching: 50\nexercises: 30\nactivity: Field trip\n---\n" + body, encoding="utf-8")
-    assert read_lesson(source, "docs/lessons/09-new.md", "lessons/09-new.md", 9, None).activities == ("Field trip",)
+    assert parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None,
+                         activity_headings=["Role-play"]).activities == ("Field trip",)

@@ -19,6 +19,7 @@ from course.timeline import (
 SVG = "{http://www.w3.org/2000/svg}"
 LESSONS = ["01-concepts", "02-case-for-a-region", "03-hard-institutionalism", "04-absorption-and-skepticism",
            "05-new-momentum", "06-comparing-regions", "07-soft-regionalism", "08-debate-and-assessment"]
+YEARS = (1991, 2018)  # extra.course.years
 REQUIRED_ORGANISATIONS = {"tashkent-protocol", "single-economic-space", "caec", "caco", "cis", "customs-union-1995",
                           "eurasec", "bkr-customs-union", "eaeu", "sco", "csto", "asean", "eu"}
 
@@ -30,7 +31,8 @@ def keys() -> set[str]:
 
 @pytest.fixture(scope="module")
 def history(keys):
-    return load_history(ROOT / "data" / "organisations.yml", ROOT / "data" / "timeline.yml", keys, LESSONS)
+    return load_history(ROOT / "data" / "organisations.yml", ROOT / "data" / "timeline.yml", keys, LESSONS,
+                        years=YEARS)
 
 
 def cite(keys):
@@ -143,6 +145,8 @@ comparison:
     - {id: delegation, label: Delegation}
   models:
     - {id: caco, label: CACO, organisation: caco, type: soft, delegation: None}
+types: {hard-on-paper: Hard on paper, soft: Soft}
+tracks: {central-asian: Central Asia-only}
 """
 TIMELINE = """\
 periods:
@@ -162,7 +166,7 @@ def load(tmp_path: Path, keys, organisations: str = ORGANISATIONS, timeline: str
     (tmp_path / "organisations.yml").write_text(organisations, encoding="utf-8")
     (tmp_path / "timeline.yml").write_text(timeline, encoding="utf-8")
     return load_history(tmp_path / "organisations.yml", tmp_path / "timeline.yml", keys, LESSONS,
-                        "data/organisations.yml", "data/timeline.yml")
+                        "data/organisations.yml", "data/timeline.yml", years=YEARS)
 
 
 def test_the_small_example_is_valid(tmp_path, keys):

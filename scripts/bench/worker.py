@@ -1,7 +1,4 @@
-"""One timed build in a fresh process: `python -m bench.worker CONFIG SITE [--profile HTML]`.
-
-Also `python -m bench.worker --freeze CONFIG DEST`: the course written out (freeze.py).
-"""
+"""One timed build in a fresh process: `python -m bench.worker CONFIG SITE [--profile HTML]`."""
 from __future__ import annotations
 
 import argparse
@@ -12,7 +9,6 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from .freeze import freeze_worker
 from .settings import ENV
 
 
@@ -60,7 +56,10 @@ def build_worker(config_file: Path, site: Path, profile: str | None) -> int:
     config = load_config(str(config_file), site_dir=str(site), strict=False)
     by_event["mkdocs:load_config"] = time.process_time() - t0  # includes importing the hooks
     for event, methods in config.plugins.events.items():
-        methods[:] = [_timed(f"{_owner(m)}.{event}", m, by_event, pages) for m in methods]
+        methods[:] = [_timed(f"{_owner(m)}.{event}", m, by_event, pages) if _owner(m) != "hook:entry" else
+                      _timed(f"hook:model.{event}", m, by_event, pages) if event in ("config", "post_build") else m
+                      for m in methods]
+    _time_features(config, by_event, pages)
     build(config)
     seconds, wall = time.process_time() - t0, time.perf_counter() - wall0
     if profiler:
@@ -75,6 +74,18 @@ def build_worker(config_file: Path, site: Path, profile: str | None) -> int:
         "warnings": len(messages), "messages": messages[:5], "by_event": by_event, "by_owner": by_owner,
     }))
     return 0
+
+
+def _time_features(config: Any, spent: dict[str, float], pages: dict[str, int]) -> None:
+    """The entry hook runs the course's features (its FEATURES, in order): time each on its own,
+    as "hook:glossary.page_markdown", the entry's dispatch left out; building the course is
+    "hook:model.config"."""
+    for module in config.hooks.values():
+        for feature in getattr(module, "FEATURES", ()):
+            stem = feature.__name__.rsplit(".", 1)[-1]
+            for name in dir(feature):
+                if name.startswith("on_") and callable(getattr(feature, name)):
+                    setattr(feature, name, _timed(f"hook:{stem}.{name[3:]}", getattr(feature, name), spent, pages))
 
 
 def _owner(method: Callable[..., Any]) -> str:
@@ -105,10 +116,7 @@ def main() -> int:
     parser.add_argument("config", type=Path)
     parser.add_argument("dest", type=Path)
     parser.add_argument("--profile", metavar="HTML", help="profile the build with pyinstrument into this file")
-    parser.add_argument("--freeze", action="store_true", help="write the course out into dest instead of building it")
     args = parser.parse_args()
-    if args.freeze:
-        return freeze_worker(args.config, args.dest)
     return build_worker(args.config, args.dest, args.profile)
 
 

@@ -1,21 +1,10 @@
-"""Several author mistakes reported together, one `file:line: what. What to do.` per line."""
+"""Reading a data file's fields while keeping every mistake for one CourseErrors (course/errors.py)."""
 from __future__ import annotations
 
 from typing import Any
 
-from .errors import CourseError
+from .errors import CourseError, CourseErrors
 from .sources import line_of
-
-
-class CourseErrors(CourseError):
-    """All the mistakes found in one data file, so the author fixes them in one go."""
-
-    def __init__(self, errors: list[CourseError]) -> None:
-        self.errors = errors
-        super().__init__(errors[0].path, errors[0].line, errors[0].message)
-
-    def __str__(self) -> str:
-        return "\n".join(CourseError.__str__(error) for error in self.errors)
 
 
 class FieldReader:
@@ -41,3 +30,6 @@ class FieldReader:
     def raise_errors(self) -> None:
         if self.errors:
             raise CourseErrors(self.errors)
+
+
+__all__ = ["CourseErrors", "FieldReader"]

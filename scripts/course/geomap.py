@@ -6,7 +6,7 @@ geometry is a small extract of Natural Earth committed once (data/map/PROVENANCE
 The projection is equirectangular with the longitude scaled at the middle latitude: at this
 size and latitude it is within a pixel or two of a conic projection, and simple to check.
 
-A layer (say, EAEU members in 2018) is drawn as a second SVG from the same geometry with
+A layer (say, the members of one organisation in one year) is drawn as a second SVG from the same geometry with
 its own title, alternative and highlighted countries.
 """
 from __future__ import annotations

@@ -17,16 +17,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import fields
 from .errors import CourseError
 from .markup import plain_text, render_markdown
 from .sources import line_of, load_yaml, read_text
+from .templates import Templates
 
 CATEGORIES = ("concept", "organisation", "agreement", "place", "person", "format")
 CATEGORY_LABELS = {
     "concept": "Concepts", "organisation": "Organisations", "agreement": "Agreements",
     "place": "Places", "person": "People", "format": "Formats",
 }
-FIELDS = ("term", "definition", "category", "aliases", "related", "cite", "introduced", "match_case")
+FIELDS = fields.TERM
 
 # Regions of a page where a term is never linked. Each alternative is tried at every
 # position before a term is, so a term inside one of them is skipped with the region.
@@ -60,7 +62,7 @@ PROTECTED = "|".join((
 ))
 FIELD_LINE = re.compile(r"^(?P<dash>[ \t]*-[ \t]+)?[ \t]*(?P<key>[A-Za-z_]+)[ \t]*:")
 WORD_START = r"(?<![\w])(?<!\w-)"   # not inside a word, nor after "Central-" in "Central-Asia"
-WORD_END = r"(?![\w])(?!-\w)"       # "Central Asia" does not match in "Central Asia-only"
+WORD_END = r"(?![\w])(?!-\w)"       # "Black Sea" does not match in "Black Sea-only"
 
 
 @dataclass(frozen=True)
@@ -245,12 +247,11 @@ def render_key_terms(terms: Iterable[Term], glossary_url: str) -> str:
     return f'??? key-terms "Key terms in this lesson ({len(ordered)})"\n\n{items}\n'
 
 
-def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]],
+def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,
                          introduced: dict[str, LessonLink] | None = None, title: str = "Glossary") -> str:
-    """The glossary page as Markdown: A–Z sections, a category filter, one entry per term.
-
-    Citations are left as [@key] for the citations hook, which also adds the References.
-    used_in maps a term's name to the lessons (in course order) that use it.
+    """The glossary page (data/pages/glossary.md filled in): A–Z sections, a category filter,
+    one entry per term. Citations are left as [@key] for the citations hook, which also adds
+    the References. used_in maps a term's name to the lessons (in course order) that use it.
     """
     introduced = introduced or {}
     groups: dict[str, list[Term]] = {}
@@ -263,17 +264,7 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
         f"{CATEGORY_LABELS[category]} ({count})</label>"
         for category, count in counts.items() if count
     )
-    lines = [
-        f"# {title}",
-        "",
-        f"The {len(glossary.terms)} terms this course uses, from A to Z: concepts, organisations, agreements, "
-        "formats, places and people. Each entry gives a short definition, other names you may meet "
-        "(acronyms and Russian names included), related terms, a source to read, and the lessons that use it. "
-        "In the lessons, the first use of each term links here; hover over it or focus it with the keyboard "
-        "to read the definition without leaving the page.",
-        "",
-        f'<nav class="glossary-letters" aria-label="Glossary by letter">{letters}</nav>',
-        "",
+    form = [
         '<form class="glossary-filter" hidden>',
         '<fieldset><legend>Show</legend>',
         '<label><input type="radio" name="glossary-category" value="" checked> All terms</label>',
@@ -281,13 +272,15 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
         "</fieldset>",
         '<p class="glossary-count" role="status"></p>',
         "</form>",
-        "",
     ]
+    lines = []
     for letter, terms in groups.items():
         lines += [f"## {_letter_label(letter)} {{#{_letter_id(letter)}}}", "", '<dl class="glossary">']
         lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name)) for term in terms]
         lines += ["</dl>", ""]
-    return "\n".join(lines)
+    return templates.render("glossary.md", title=title, terms=len(glossary.terms),
+                            letters=f'<nav class="glossary-letters" aria-label="Glossary by letter">{letters}</nav>',
+                            filter="\n".join(form), entries="\n".join(lines))
 
 
 def sort_key(name: str) -> str:
@@ -307,11 +300,9 @@ def _read_term(entry: Any, path: str) -> Term:
     line = line_of(entry, 0) or 0
     if not isinstance(entry, dict):
         raise CourseError(path, line or None, "each glossary entry must be a mapping with 'term', 'definition' and 'category'.")
-    unknown = [key for key in entry if key not in FIELDS]
-    if unknown:
-        close = difflib.get_close_matches(str(unknown[0]), FIELDS, n=1)
-        hint = f" Did you mean '{close[0]}'?" if close else ""
-        raise CourseError(path, line, f"unknown field '{unknown[0]}'.{hint} Fields are: {', '.join(FIELDS)}.")
+    message = fields.unknown_field(entry, FIELDS)
+    if message:
+        raise CourseError(path, line, message)
     name = entry.get("term")
     if not isinstance(name, str) or not name.strip():
         raise CourseError(path, line, "entry has no 'term'. Give the term's name, e.g. 'term: Eurasian Economic Union'.")
@@ -350,7 +341,7 @@ def _string_list(entry: dict, key: str, name: str, path: str, line: int) -> list
         value = [value]
     if not isinstance(value, list) or not all(isinstance(item, str) and item.strip() for item in value):
         raise CourseError(path, _field_line(entry, key, line),
-                          f"term '{name}': '{key}' must be a list of names, e.g. {key}: [EAEU, ЕАЭС].")
+                          f"term '{name}': '{key}' must be a list of names, e.g. {key}: [WTO, ВТО].")
     return [" ".join(item.split()) for item in value]
 
 

@@ -50,7 +50,7 @@ def load_leaders(path: Path, display: str, cache_dir: Path | None = None) -> Lea
             return None
         if not isinstance(value, int) or isinstance(value, bool) or not 1900 < value < 2100:
             fields.error(node, f"'{key}' of {node.get('name', 'a leader')} is not "
-                         "a year. Give four digits, e.g. 1991.")
+                         "a year. Give four digits, e.g. 1999.")
             return None
         return value
 

@@ -19,22 +19,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import fields
 from .errors import CourseError
 from .markup import plain_text, render_markdown
 from .sources import line_of, load_yaml
 
 KINDS = ("single", "multiple", "true-false", "ordering")
 QUESTION_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-QUIZ_FIELDS = {"shuffle", "questions"}
-QUESTION_FIELDS = {
-    "single": {"id", "kind", "prompt", "section", "objective", "options", "explanation"},
-    "multiple": {"id", "kind", "prompt", "section", "objective", "options", "explanation"},
-    "true-false": {"id", "kind", "prompt", "section", "objective", "answer", "feedback", "explanation"},
-    "ordering": {"id", "kind", "prompt", "section", "objective", "items", "explanation"},
-}
+QUIZ_FIELDS, QUESTION_FIELDS = fields.QUIZ, fields.QUESTION
 OBJECTIVES_BOX = "!!! objectives"
 LIST_ITEM = re.compile(r"^[ \t]+(?:[-*+]|\d+[.)])[ \t]+\S")
-OPTION_FIELDS = {"text", "correct", "feedback"}
+OPTION_FIELDS = fields.OPTION
 
 
 @dataclass(frozen=True)
@@ -248,11 +243,9 @@ def _json_attr(data: Any) -> str:
 
 
 def _check_fields(quiz: Quiz, mapping: dict, allowed: set[str], question: str | None, what: str) -> None:
-    # A misspelt key ("feedbak") would otherwise be silently ignored and the option left without feedback.
-    for key in mapping:
-        if key not in allowed:
-            raise quiz.error(line_of(mapping), question,
-                             f"unknown field '{key}' in {what}. Use one of: {', '.join(sorted(allowed))}.")
+    message = fields.unknown_field(mapping, allowed, what)
+    if message:
+        raise quiz.error(line_of(mapping), question, message)
 
 
 def _text(quiz: Quiz, node: dict, key: str, question: str | None, what: str) -> str:

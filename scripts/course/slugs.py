@@ -1,21 +1,21 @@
 """File names from titles in any of the course's languages: "Суу жана энергия" → "suu-zhana-energiya".
 
 One function, used for lesson files (`make lesson`), the offline zip and the PDFs, so a
-course titled in Kazakh, Kyrgyz, Uzbek or Russian gets readable names, not "lesson" or "course".
+course titled in Russian or another Cyrillic or Latin alphabet gets readable names, not "lesson" or "course".
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 
-# Cyrillic letters of Russian, Kazakh, Kyrgyz and Uzbek, in a plain Latin spelling close to
+# Cyrillic letters (Russian, and the Turkic alphabets written in Cyrillic), in a plain Latin spelling close to
 # the one passports and maps use (BGN/PCGN-like, without diacritics so names stay ASCII).
 CYRILLIC = {
     "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z",
     "и": "i", "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
     "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya",
-    # Kazakh and Kyrgyz
+    # Turkic letters
     "ә": "a", "ғ": "gh", "қ": "q", "ң": "ng", "ө": "o", "ұ": "u", "ү": "u", "һ": "h", "і": "i",
     # Uzbek Cyrillic
     "ў": "o", "ҳ": "h",

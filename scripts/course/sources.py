@@ -60,7 +60,7 @@ def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None) -> A
 def _parse(text: str, display_path: str) -> Any:
     try:
         with _no_cycle_collection():
-            data = yaml.load(text, Loader=_lined_loader(display_path, text))
+            data = yaml.load(text, Loader=lined_loader(display_path, text))
     except CourseError:
         raise
     except yaml.MarkedYAMLError as error:
@@ -153,6 +153,47 @@ def relative_links_in_data(data: Any, text: str, display_path: str) -> list[Cour
                                       "generated pages and in tooltips), so it would break. Use a full https:// "
                                       "address, or name the lesson in words."))
     return errors
+def line_in(source: str | None, text: str) -> int | None:
+    """The line where text first appears in the author's file (features may have added lines since)."""
+    if not source or not Path(source).is_file():
+        return None
+    content = Path(source).read_text(encoding="utf-8-sig", errors="replace")
+    return content.count("\n", 0, content.index(text)) + 1 if text in content else None
+
+
+def occurrence_line(source: str | None, markdown: str, match: "re.Match[str]") -> int:
+    """The line, in the author's file, of the text a pattern matched in a page's Markdown (MkDocs
+    has cut the front matter off it): the same occurrence of the same text, counted in the file."""
+    nth = markdown.count(match.group(0), 0, match.start())
+    path = Path(source or "")
+    written = read_text(path, path.name) if source and path.is_file() else markdown
+    at = -1
+    for _ in range(nth + 1):
+        at = written.find(match.group(0), at + 1)
+    return written.count("\n", 0, at) + 1 if at >= 0 else markdown.count("\n", 0, match.start()) + 1
+
+
+def load_config_block(config_file: Path, *keys: str) -> tuple[str, Any]:
+    """(the file that holds it, the block) for e.g. keys ("extra", "course") of mkdocs.yml, with
+    line numbers; the block is looked up along a short INHERIT chain (mkdocs-offline.yml ->
+    mkdocs.yml). MkDocs tags such as `!ENV [SITE_URL, ...]` read as null. (None when absent.)"""
+    path = config_file
+    for _ in range(5):
+        try:
+            loader = lined_loader(path.name)
+            loader.add_multi_constructor("!", lambda loader, suffix, node: None)
+            data = yaml.load(read_text(path, path.name), Loader=loader)
+        except (CourseError, yaml.YAMLError, ValueError):
+            break  # MkDocs has read it, so this cannot happen in a build
+        block = data
+        for key in keys:
+            block = block.get(key) if isinstance(block, dict) else None
+        if block is not None:
+            return path.name, block
+        if not isinstance(data, dict) or "INHERIT" not in data:
+            break
+        path = path.parent / str(data["INHERIT"])
+    return config_file.name, None
 
 
 # Helper functions
@@ -186,7 +227,7 @@ def _refuse_lost_comment(display_path: str, lines: list[str], key_node: yaml.Nod
 _BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def _lined_loader(display_path: str, text: str = "") -> type[yaml.SafeLoader]:
+def lined_loader(display_path: str, text: str = "") -> type[yaml.SafeLoader]:
     """A loader whose mappings and lists know their line; given the text it loads, it also
     refuses `key: #value`, where YAML reads '#value' as a comment and the key as empty."""
     lines = text.split("\n")

@@ -9,32 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
-import yaml
-
+from . import fields
 from .errors import CourseError
+from .lessons import Lesson
 from .markup import render_markdown
-from .sources import _lined_loader, line_of, load_yaml, read_text
+from .sources import line_of
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-COURSE_KEYS = {"title", "subtitle", "institution", "term", "instructors", "contact", "schedule", "location",
-               "edition", "instructor_mark", "worksheet"}  # the last three: course/editions.py, worksheets.py
-SCHEDULE_KEYS = {"start", "weekdays", "dates", "skip", "session_minutes"}
-QUIZ_HEADING = "## Check your understanding"
+COURSE_KEYS, SCHEDULE_KEYS = fields.COURSE, fields.SCHEDULE
 QUIZ_ANCHOR = "check-your-understanding"
-H1 = re.compile(r"^# +(?P<title>.+?)\s*$", re.MULTILINE)
-# What students do in class, found in the lesson itself: `!!! example "Try it: ..."` boxes,
-# sections such as "## Seminar debate" or "## Role-play: ...", and the discussion questions.
-ACTIVITY = re.compile(
-    r'^(?:[!?]{3}\+? *example +"(?P<box>[^"]+)"'
-    r"|## +(?P<section>(?:Role-play|Seminar|Debate|Activity|Exercise|Simulation)\b.*?)\s*)$"
-    r'|^(?P<discussion>[!?]{3}\+? *discussion\b)', re.MULTILINE | re.IGNORECASE)
-ACTIVITY_MINUTES = re.compile(r"\s*\(\d+\s*min(?:utes)?\)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -54,7 +41,9 @@ class Schedule:
 
 
 @dataclass(frozen=True)
-class Course:
+class Settings:
+    """mkdocs.yml's `extra.course`: who teaches the course, when, and the words it uses."""
+
     title: str
     subtitle: str = ""
     institution: str = ""
@@ -63,23 +52,8 @@ class Course:
     contact: str = ""
     instructors: tuple[Instructor, ...] = ()
     schedule: Schedule | None = None
-
-
-@dataclass(frozen=True)
-class Lesson:
-    number: int
-    src_uri: str          # e.g. lessons/01-concepts.md, as in the nav
-    title: str
-    teaching: int
-    exercises: int
-    readings: tuple[str, ...]
-    activities: tuple[str, ...] = ()  # Markdown: `activity:` from the front matter, or found in the text
-    quiz_questions: int = 0  # 0: no quiz file
-    has_quiz_heading: bool = False
-
-    @property
-    def minutes(self) -> int:
-        return self.teaching + self.exercises
+    activity_headings: tuple[str, ...] = ()  # a section whose heading starts so is a class activity
+    years: tuple[int, int] | None = None  # the first and last year the course covers
 
 
 @dataclass(frozen=True)
@@ -91,7 +65,7 @@ class Session:
     parts: int
 
 
-def load_course(course: Any, path: str) -> Course:
+def load_course(course: Any, path: str) -> Settings:
     """Validate mkdocs.yml's `extra.course` (path is the file named in errors)."""
     where = line_of(course)
     if not isinstance(course, Mapping):
@@ -105,52 +79,22 @@ def load_course(course: Any, path: str) -> Course:
                           "(each item `- name: ...`, optionally role: and contact:).")
     people = tuple(_instructor(person, path, line_of(instructors, where)) for person in instructors)
     schedule = course.get("schedule")
-    return Course(
+    headings = course.get("activity_headings") or []
+    if not isinstance(headings, list) or not all(isinstance(word, str) for word in headings):
+        raise CourseError(path, line_of(headings, where), "extra.course.activity_headings must be a list of "
+                          "words, e.g. [Seminar, Debate]: a section whose heading starts with one is a class activity.")
+    years = course.get("years")
+    if years is not None and not (isinstance(years, list) and len(years) == 2 and all(
+            isinstance(year, int) and not isinstance(year, bool) for year in years) and years[0] <= years[1]):
+        raise CourseError(path, line_of(years, where), "extra.course.years must be the first and last year the "
+                          "course covers, e.g. [1990, 2020].")
+    return Settings(
         title=title, subtitle=_text(course, "subtitle", path), institution=_text(course, "institution", path),
         term=_text(course, "term", path), location=_text(course, "location", path),
         contact=_text(course, "contact", path), instructors=people,
         schedule=None if schedule is None else _schedule(schedule, path, line_of(schedule, where)),
+        activity_headings=tuple(headings), years=tuple(years) if years else None,
     )
-
-
-def read_lesson(source: Path, display_path: str, src_uri: str, number: int, quiz_file: Path | None,
-                known_keys: set[str] | None = None, cache_dir: Path | None = None) -> Lesson:
-    """A lesson's title (its H1) and front matter; quiz_file is data/quizzes/<slug>.yml if it exists."""
-    text = read_text(source, display_path)
-    meta, body = _front_matter(text, display_path)
-    title = H1.search(body)
-    if not title:
-        raise CourseError(display_path, None, "has no title: the lesson needs a `# Title` line after its front matter.")
-    minutes = {}
-    for key in ("teaching", "exercises"):
-        value = meta.get(key)
-        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
-            raise CourseError(display_path, 1,
-                              f"front matter needs `{key}:` as whole minutes (e.g. `{key}: 30`), "
-                              f"found {value!r}. The syllabus adds these up.")
-        minutes[key] = value
-    readings = meta.get("readings") or []
-    if isinstance(readings, str):
-        readings = [readings]
-    if not isinstance(readings, list) or not all(isinstance(key, str) for key in readings):
-        raise CourseError(display_path, 1, "front matter `readings:` must be a list of bibliography keys, "
-                          "e.g. `readings: [moldashev2018, bohr2004]`.")
-    for key in readings:
-        if known_keys is not None and key not in known_keys:
-            raise CourseError(display_path, 1, f"front matter `readings:` names '{key}', which is not in "
-                              "data/references.bib. Add the work there or fix the key.")
-    questions = 0
-    if quiz_file is not None and quiz_file.is_file():
-        try:
-            data = load_yaml(quiz_file, quiz_file.name, cache_dir)
-            questions = len(data.get("questions") or []) if isinstance(data, Mapping) else 0
-        except CourseError:
-            questions = 0  # the quiz hook reports a broken quiz file with its own message
-    activity = meta.get("activity")
-    activities = (str(activity),) if activity else _activities(body)
-    return Lesson(number=number, src_uri=src_uri, title=title.group("title"), readings=tuple(readings),
-                  activities=activities, quiz_questions=questions,
-                  has_quiz_heading=QUIZ_HEADING in body, **minutes)
 
 
 def plan_sessions(lessons: Sequence[Lesson], schedule: Schedule | None, path: str = "mkdocs.yml") -> list[Session]:
@@ -163,7 +107,7 @@ def plan_sessions(lessons: Sequence[Lesson], schedule: Schedule | None, path: st
             for number, (date, (lesson, part, parts)) in enumerate(zip(dates, slots), start=1)]
 
 
-def render_syllabus_page(course: Course, sessions: Sequence[Session]) -> str:
+def render_syllabus_page(course: Settings, sessions: Sequence[Session]) -> str:
     """The Syllabus page as Markdown; data text goes through render_markdown (escaped)."""
     def safe(text: str) -> str:
         return render_markdown(text, inline=True)
@@ -220,16 +164,6 @@ def _row(session: Session, dated: bool) -> list[str]:
         activity += f" ({lesson.exercises} min)" if activity and lesson.exercises else ""
     date = [f"{session.date:%a} {session.date.day} {session.date:%b %Y}" if session.date else ""] if dated else []
     return [str(session.number)] + date + [title, reading, quiz, activity]
-
-
-def _activities(body: str) -> tuple[str, ...]:
-    found = []
-    for match in ACTIVITY.finditer(body):
-        if match.group("discussion"):
-            found.append("discussion questions")
-        else:
-            found.append(ACTIVITY_MINUTES.sub("", match.group("box") or match.group("section")).strip())
-    return tuple(dict.fromkeys(text for text in found if text))
 
 
 def _session_dates(schedule: Schedule, count: int, path: str) -> list[dt.date]:
@@ -328,27 +262,9 @@ def _instructor(person: Any, path: str, line: int | None) -> Instructor:
 
 
 def _unknown_keys(mapping: Mapping, allowed: set[str], where: str, path: str) -> None:
-    for key in mapping:
-        if key not in allowed:
-            raise CourseError(path, line_of(mapping), f"{where}: unknown setting '{key}'. "
-                              f"Known settings: {', '.join(sorted(allowed))}.")
-
-
-def _front_matter(text: str, display_path: str) -> tuple[Mapping, str]:
-    """(front matter, the rest); a lesson without front matter is an error."""
-    match = re.match(r"---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", text, re.DOTALL)
-    if not match:
-        raise CourseError(display_path, 1, "a lesson starts with front matter between two `---` lines "
-                          "(teaching:, exercises:, readings:). See docs/lessons/01-concepts.md.")
-    try:
-        meta = yaml.load(match.group("yaml"), Loader=_lined_loader(display_path)) or {}
-    except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        raise CourseError(display_path, mark.line + 2 if mark else 1,
-                          f"front matter is not valid YAML: {error.problem}.") from None
-    if not isinstance(meta, Mapping):
-        raise CourseError(display_path, 2, "front matter must be `key: value` lines.")
-    return meta, text[match.end():]
+    message = fields.unknown_field(mapping, allowed)
+    if message:
+        raise CourseError(path, line_of(mapping), f"{where}: {message}")
 
 
 def _link_text(title: str) -> str:

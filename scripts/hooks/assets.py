@@ -20,30 +20,16 @@ from course.assets import Kind, bundle, bundle_uri, lazy_images, preload_scripts
 from course.errors import CourseError
 from course.sources import display_path, read_text
 
-# Module state survives between rebuilds of `mkdocs serve`: on_config resets it.
-bundles: dict[str, str] = {}  # uri -> content
-bundled: set[str] = set()  # the source files folded into a bundle
-
 # Hooks
 
 
-def on_config(config: MkDocsConfig) -> None:
-    bundles.clear()
-    bundled.clear()
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    # Swapped here, not in on_config: the pages read these lists only once they are rendered.
     try:
-        config.extra_css = _bundle_local(config.extra_css, "css", "extra_css", config)
-        config.extra_javascript = _bundle_local(config.extra_javascript, "js", "extra_javascript", config)
+        config.extra_css = _bundle_local(config.extra_css, "css", "extra_css", config, files)
+        config.extra_javascript = _bundle_local(config.extra_javascript, "js", "extra_javascript", config, files)
     except CourseError as error:
         raise PluginError(str(error)) from None
-
-
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    for uri in bundled:
-        source = files.get_file_from_path(uri)
-        if source is not None:
-            files.remove(source)  # readers never fetch it: keep it out of the site
-    for uri, content in bundles.items():
-        files.append(File.generated(config, uri, content=content))
     # The theme override's scripts are in Files too (MkDocs adds the theme's before this event).
     theme_assets = Path(config.theme.custom_dir, "assets").resolve() if config.theme.custom_dir else None
     for file in list(files):
@@ -66,8 +52,9 @@ def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
 # Helpers
 
 
-def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig) -> list:
-    """The entries with every plain local file replaced by one bundle, where the first was."""
+def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig, files: Files) -> list:
+    """The entries with every plain local file replaced by one bundle, where the first was; in
+    files, the sources (readers never fetch them: kept out of the site) give way to the bundle."""
     docs = Path(config.docs_dir)
     sources: list[tuple[str, str]] = []
     kept: list = []
@@ -82,7 +69,9 @@ def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig) 
             raise CourseError(config_file.name, _line_of(config_file, entry), f"`{option}` lists {entry}, which is "
                               f"not in {docs.name}/. Fix the path, or remove the line.")
         sources.append((entry, read_text(path, display_path(path, Path(config.config_file_path).parent))))
-        bundled.add(entry)
+        source = files.get_file_from_path(entry)
+        if source is not None:
+            files.remove(source)
         if first is None:
             first = len(kept)
             kept.append(None)  # the bundle's place, filled in below
@@ -90,7 +79,7 @@ def _bundle_local(entries: list, kind: Kind, option: str, config: MkDocsConfig) 
         return kept
     content = bundle(sources, kind)
     uri = bundle_uri(kind, content)
-    bundles[uri] = content
+    files.append(File.generated(config, uri, content=content))
     kept[first] = uri
     return kept
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 from course.messages import Project, in_author_terms, nav_problems
 from course.nav import nav_paths
@@ -24,8 +23,8 @@ log = logging.getLogger("mkdocs.plugins.course.messages")
 # Hooks
 
 
-# First of all hooks: the filter is in place before any warning, the nav checked before it is read.
-@event_priority(100)
+# First of the hooks in mkdocs.yml: the filter is in place before any warning, and the nav is
+# checked before the course is built from it.
 def on_config(config: MkDocsConfig) -> None:
     project = _project(config)
     for name in LOGGERS:

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from material.plugins.offline.plugin import OfflinePlugin
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -28,8 +27,7 @@ OFFLINE_ZIP_MARKER = "<!-- offline-zip -->"
 # Hooks
 
 
-# After Material's offline plugin (priority 0) has added its unpkg address, so we can replace it.
-@event_priority(-100)
+# Hooks run after plugins: Material's offline plugin has added its unpkg address, which we replace.
 def on_config(config: MkDocsConfig) -> None:
     if not _offline(config):
         return

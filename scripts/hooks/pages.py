@@ -2,61 +2,46 @@
 and valid, and every comment that looks like a course marker a real one, before MkDocs reads it.
 
 MkDocs itself meets a page saved in another encoding with a Python traceback, and prints
-front matter it cannot read as text at the top of the page; this hook checks every page
-first (on_files, before any page is read) and stops the build with one line per page: the
-file, the line, and what to do.
+front matter it cannot read as text at the top of the page; this feature checks every page
+first (on_files, before any page is read) and reports each mistake with its file and line.
 """
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 
-from course.errors import CourseError
+from course.errors import Collector
 from course.markers import MATERIAL_ADMONITIONS, misspelt_markers
-from course.sources import check_front_matter, display_path, read_text
-
-log = logging.getLogger("mkdocs.plugins.course.pages")
+from course.model import Course
+from course.sources import check_front_matter, read_text
 
 # Hooks
 
 
-# Before every other hook's on_files, some of which read the lessons' text.
-@event_priority(100)
-def on_files(files: Files, config: MkDocsConfig) -> Files:
-    root = Path(config.config_file_path).parent
-    errors = []
-    admonitions = MATERIAL_ADMONITIONS | _classes_styled(config)
+def on_files(files: Files, config: MkDocsConfig, course: Course) -> Files:
+    errors = Collector()
+    admonitions = MATERIAL_ADMONITIONS | _classes_styled(course.docs_dir)
     for file in files.documentation_pages():
         if file.generated_by or not file.abs_src_path:
             continue
-        shown = display_path(Path(file.abs_src_path), root)
-        try:
-            text = read_text(Path(file.abs_src_path), shown)
+        shown, lesson = course.path(file.src_uri), course.lesson(file.src_uri)
+        with errors.check():
+            text = lesson.text if lesson else read_text(Path(file.abs_src_path), shown)  # a lesson: read already
             check_front_matter(text, shown)
-        except CourseError as error:
-            errors.append(str(error))
-            continue
-        errors += [str(error) for error in misspelt_markers(text, shown, admonitions)]
-    for error in errors[:-1]:
-        log.error(error)
-    if errors:
-        raise PluginError(errors[-1])
+            errors.errors += misspelt_markers(text, shown, admonitions)
+    errors.raise_any()
     return files
 
 
 # Helper functions
 
 
-def _classes_styled(config: MkDocsConfig) -> frozenset[str]:
-    """Every class the stylesheets in docs/ name: the course's own admonition types are among them
-    (read from the files: by now the assets hook has put its bundle in extra_css)."""
+def _classes_styled(docs_dir: Path) -> frozenset[str]:
+    """Every class the stylesheets in docs/ name: the course's own admonition types are among them."""
     names: set[str] = set()
-    for path in sorted(Path(config.docs_dir).rglob("*.css")):
+    for path in sorted(docs_dir.rglob("*.css")):
         names.update(re.findall(r"\.([a-z][\w-]*)", path.read_text(encoding="utf-8-sig", errors="replace")))
     return frozenset(names)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from .chart import render_chart
 from .load import load_history, load_organisations, load_timeline
 from .model import (
-    FIRST_YEAR, LAST_YEAR, STATUSES, TRACKS, TYPES, Comparison, Event, History, Membership, Model, Organisation,
+    COMPARATOR, STATUSES, Comparison, Event, History, Membership, Model, Organisation,
     Period, State,
 )
 from .pages import (
@@ -25,17 +25,14 @@ from .pages import (
 __all__ = [
     "Comparison",
     "Event",
-    "FIRST_YEAR",
     "History",
-    "LAST_YEAR",
     "Membership",
     "Model",
     "Organisation",
     "Period",
     "STATUSES",
     "State",
-    "TRACKS",
-    "TYPES",
+    "COMPARATOR",
     "linked_citation",
     "load_history",
     "load_organisations",

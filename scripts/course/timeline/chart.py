@@ -7,23 +7,24 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .model import FIRST_YEAR, LAST_YEAR, History
+from .model import History
 
 
 def render_chart(history: History, style: str = "") -> str:
-    """The membership chart: one row per organisation, one bar per membership across 1991–2018.
+    """The membership chart: one row per organisation, one bar per membership across the years the course covers.
 
     style: the chart's CSS (docs/assets/css/chart.css, minified), put in the SVG's own <style>.
     """
     left, right, top, row, gap = 230, 950, 44, 14, 10
-    year_width = (right - left) / (LAST_YEAR + 1 - FIRST_YEAR)
+    first, last = history.years
+    year_width = (right - left) / (last + 1 - first)
 
     def x(year: int) -> float:
-        return round(left + (min(max(year, FIRST_YEAR), LAST_YEAR + 1) - FIRST_YEAR) * year_width, 1)
+        return round(left + (min(max(year, first), last + 1) - first) * year_width, 1)
 
     parts, y = [], top
     for organisation in history.organisations.values():
-        end = organisation.ended if organisation.ended else LAST_YEAR
+        end = organisation.ended if organisation.ended else last
         height = row * (1 + len(organisation.members)) + 4
         parts.append(f'<g class="tlc-org tlc-{organisation.track}" data-organisation="{organisation.id}">')
         parts.append(f'<rect class="tlc-life" x="{x(organisation.founded)}" y="{y}" '
@@ -34,7 +35,7 @@ def render_chart(history: History, style: str = "") -> str:
             parts.append(f'<text x="{left + 4}" y="{y + 2 * row - 3}">members not charted (see the entry)</text>')
         for index, member in enumerate(organisation.members, start=1):
             bar_y = y + index * row
-            start, stop = member.joined, (member.left if member.left else LAST_YEAR) + 1
+            start, stop = member.joined, (member.left if member.left else last) + 1
             label = (f"{history.states[member.state].name} in {organisation.short}: {member.status}, "
                      f"{member.years()}{', dates approximate' if member.approximate else ''}")
             classes = f"tlc-bar tlc-{member.status}" + (" tlc-approx" if member.approximate else "")
@@ -43,14 +44,14 @@ def render_chart(history: History, style: str = "") -> str:
                 f'<rect class="{classes}" x="{x(start)}" y="{bar_y + 2}" width="{round(x(stop) - x(start), 1)}" '
                 f'height="{row - 4}" data-organisation="{organisation.id}" data-state="{member.state}" '
                 f'data-from="{member.joined}" data-to="{member.left or ""}"><title>{_text(label)}</title></rect>')
-            if member.joined < FIRST_YEAR:
-                parts.append(f'<text class="tlc-since" x="{x(FIRST_YEAR) + 3}" y="{bar_y + row - 4}">'
+            if member.joined < first:
+                parts.append(f'<text class="tlc-since" x="{x(first) + 3}" y="{bar_y + row - 4}">'
                              f'since {member.joined}</text>')
         parts.append("</g>")
         y += height + gap
     axis = []
-    for year in range(FIRST_YEAR, LAST_YEAR + 1):
-        labelled = year in (FIRST_YEAR, LAST_YEAR) or year % 5 == 0
+    for year in range(first, last + 1):
+        labelled = year in (first, last) or year % 5 == 0
         axis.append(f'<line class="tlc-grid{" tlc-major" if labelled else ""}" x1="{x(year)}" y1="{top - 6}" '
                     f'x2="{x(year)}" y2="{y}"/>')
         if labelled:
@@ -58,7 +59,7 @@ def render_chart(history: History, style: str = "") -> str:
                 axis.append(f'<text class="tlc-year" x="{round(x(year) + year_width / 2, 1)}" '
                             f'y="{text_y}">{year}</text>')
     count = len(history.memberships)
-    title = f"Who belonged to what, {FIRST_YEAR}–{LAST_YEAR}"
+    title = f"Who belonged to what, {first}–{last}"
     desc = (f"{len(history.organisations)} organisations, one band each, with one bar per membership "
             f"({count} in all) drawn from the year a state joined to the year it left. Outlined bars are "
             "associate memberships. The table after the chart gives the same data.")

@@ -9,33 +9,45 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import CourseError
+from ..fields import (
+    COMPARISON, DIMENSION, EVENT, MEMBER, MODEL, ORGANISATION, ORGANISATIONS_FILE, PERIOD, STATE, TIMELINE_FILE,
+    unknown_field,
+)
 from ..sources import line_of, load_yaml
 from .model import (
-    DATE, EVENT_KEYS, FIRST_YEAR, LAST_YEAR, MEMBER_KEYS, MODEL_KEYS, ORGANISATION_KEYS, STATE_KEYS, STATUSES,
-    TRACKS, TYPES, Comparison, Event, History, Membership, Model, Organisation, Period, State, span,
+    COMPARATOR, DATE, STATUSES, Comparison, Event, History, Membership, Model, Organisation, Period, State, span,
 )
 
 
 def load_history(organisations_file: Path, timeline_file: Path, citation_keys: Collection[str],
                  lessons: Collection[str], organisations_path: str = "data/organisations.yml",
-                 timeline_path: str = "data/timeline.yml", cache_dir: Path | None = None) -> History:
-    """Load and validate both files; lessons are the slugs of the lessons in the nav."""
-    history = load_organisations(organisations_file, organisations_path, citation_keys, cache_dir)
+                 timeline_path: str = "data/timeline.yml", cache_dir: Path | None = None,
+                 years: tuple[int, int] | None = None) -> History:
+    """Load and validate both files; lessons are the slugs of the lessons in the nav; years, the
+    first and last year the course covers (extra.course.years): a date outside is a mistake
+    unless marked `context: true`. Without years, the period is that of the data."""
+    history = load_organisations(organisations_file, organisations_path, citation_keys, cache_dir, years)
     history.periods, history.events = load_timeline(timeline_file, timeline_path, history, citation_keys, lessons,
-                                                    cache_dir)
+                                                    cache_dir, years)
+    history.years = years or _years_of(history)
     return history
 
 
 def load_organisations(path: Path, display_path: str, citation_keys: Collection[str],
-                       cache_dir: Path | None = None) -> History:
+                       cache_dir: Path | None = None, years: tuple[int, int] | None = None) -> History:
     data = load_yaml(path, display_path, cache_dir)
-    check = _Checker(display_path, citation_keys)
-    root = check.mapping(data, "the file", 1, {"states", "organisations", "comparison"})
+    check = _Checker(display_path, citation_keys, years)
+    root = check.mapping(data, "the file", 1, ORGANISATIONS_FILE)
+    check.types = _labels(check, root, "types", "hard: Hard")
+    check.tracks = _labels(check, root, "tracks", f"{COMPARATOR}: Comparison")
+    snapshots = root.get("snapshot_years") or []
+    if not isinstance(snapshots, list) or not all(isinstance(year, int) for year in snapshots):
+        check.fail(line_of(root, 1), "`snapshot_years` should be a list of years, e.g. [1995, 2003].")
     states: dict[str, State] = {}
     states_map = check.mapping(check.required(root, "states", 1), "`states`", line_of(root, 1))
     for state_id, entry in states_map.items():
         line = line_of(entry, line_of(states_map))
-        fields = check.mapping(entry, f"state '{state_id}'", line, STATE_KEYS)
+        fields = check.mapping(entry, f"state '{state_id}'", line, STATE)
         states[str(state_id)] = State(str(state_id), check.text(fields, "name", line),
                                       check.text(fields, "group", line, required=False) or "Other states")
     entries = check.listing(check.required(root, "organisations", 1), "`organisations`", line_of(root, 1))
@@ -54,18 +66,20 @@ def load_organisations(path: Path, display_path: str, citation_keys: Collection[
                                           f"'{organisation.replaced_by}', which is not an organisation in this "
                                           "file. Use one of its ids or remove replaced_by.")
     comparison = _read_comparison(check.required(root, "comparison", 1), organisations, check)
-    return History(states, organisations, comparison)
+    return History(states, organisations, comparison, types=check.types, tracks=check.tracks,
+                   snapshot_years=tuple(snapshots))
 
 
 def load_timeline(path: Path, display_path: str, history: History, citation_keys: Collection[str],
-                  lessons: Collection[str], cache_dir: Path | None = None) -> tuple[list[Period], list[Event]]:
+                  lessons: Collection[str], cache_dir: Path | None = None,
+                  years: tuple[int, int] | None = None) -> tuple[list[Period], list[Event]]:
     data = load_yaml(path, display_path, cache_dir)
-    check = _Checker(display_path, citation_keys)
-    root = check.mapping(data, "the file", 1, {"periods", "events"})
+    check = _Checker(display_path, citation_keys, years)
+    root = check.mapping(data, "the file", 1, TIMELINE_FILE)
     periods = []
     for entry in check.listing(check.required(root, "periods", 1), "`periods`", line_of(root, 1)):
         line = line_of(entry)
-        fields = check.mapping(entry, "a period", line, {"label", "from", "to"})
+        fields = check.mapping(entry, "a period", line, PERIOD)
         period = Period(check.text(fields, "label", line), check.year(fields, "from", line, context=True),
                         check.year(fields, "to", line, context=True))
         if period.end < period.start:
@@ -89,9 +103,12 @@ def load_timeline(path: Path, display_path: str, history: History, citation_keys
 class _Checker:
     """Small validators that raise one CourseError line naming the file and line."""
 
-    def __init__(self, path: str, citation_keys: Collection[str]) -> None:
+    def __init__(self, path: str, citation_keys: Collection[str], years: tuple[int, int] | None) -> None:
         self.path = path
         self.citation_keys = citation_keys
+        self.years = years
+        self.types: dict[str, str] = {}
+        self.tracks: dict[str, str] = {}
 
     def fail(self, line: int | None, message: str) -> None:
         raise CourseError(self.path, line, message)
@@ -105,10 +122,9 @@ class _Checker:
         if not isinstance(value, dict):
             self.fail(line_of(value, line), f"{what} should be a mapping of `key: value` lines.")
         if allowed is not None:
-            for key in value:
-                if key not in allowed:
-                    self.fail(line_of(value, line), f"{what} has an unknown field '{key}'. "
-                                                    f"Use only: {', '.join(sorted(allowed))}.")
+            message = unknown_field(value, allowed, what)
+            if message:
+                self.fail(line_of(value, line), message)
         return value
 
     def listing(self, value: Any, what: str, line: int | None) -> list:
@@ -138,8 +154,8 @@ class _Checker:
         return value
 
     def in_range(self, year: int, what: str, line: int | None, context: bool) -> None:
-        if not context and not FIRST_YEAR <= year <= LAST_YEAR:
-            self.fail(line, f"{what} lies outside {FIRST_YEAR}–{LAST_YEAR}, the period this course covers. "
+        if not context and self.years and not self.years[0] <= year <= self.years[1]:
+            self.fail(line, f"{what} lies outside {self.years[0]}–{self.years[1]}, the period this course covers. "
                             "Fix the year, or add `context: true` if it is background on purpose.")
 
     def sources(self, mapping: Mapping, line: int | None, what: str, key: str = "source") -> tuple[str, ...]:
@@ -167,7 +183,7 @@ class _Checker:
 
 def _read_organisation(entry: Any, states: Mapping[str, State], check: _Checker, default: int | None) -> Organisation:
     line = line_of(entry, default)
-    fields = check.mapping(entry, "an organisation", line, ORGANISATION_KEYS)
+    fields = check.mapping(entry, "an organisation", line, ORGANISATION)
     org_id = check.text(fields, "id", line)
     what = f"organisation '{org_id}'"
     context = fields.get("context") is True
@@ -179,11 +195,11 @@ def _read_organisation(entry: Any, states: Mapping[str, State], check: _Checker,
     if decided is not None and (ended is None or decided > ended):
         check.fail(line, f"{what}: end_decided ({decided}) needs an `ended` year no earlier than it.")
     kind = check.text(fields, "type", line)
-    if kind not in TYPES:
-        check.fail(line, f"{what} has type '{kind}'. Use one of: {', '.join(TYPES)}.")
+    if kind not in check.types:
+        check.fail(line, f"{what} has type '{kind}'. Use one of: {', '.join(check.types)}.")
     track = check.text(fields, "track", line)
-    if track not in TRACKS:
-        check.fail(line, f"{what} has track '{track}'. Use one of: {', '.join(TRACKS)}.")
+    if track not in check.tracks:
+        check.fail(line, f"{what} has track '{track}'. Use one of: {', '.join(check.tracks)}.")
     acronyms = fields.get("acronyms") or []
     if not isinstance(acronyms, list):
         check.fail(line, f"`acronyms` of {what} should be a list such as [CACO].")
@@ -203,7 +219,7 @@ def _read_organisation(entry: Any, states: Mapping[str, State], check: _Checker,
 def _read_member(entry: Any, org_id: str, founded: int, ended: int | None, states: Mapping[str, State],
                  check: _Checker, default: int | None) -> Membership:
     line = line_of(entry, default)
-    fields = check.mapping(entry, f"a member of '{org_id}'", line, MEMBER_KEYS)
+    fields = check.mapping(entry, f"a member of '{org_id}'", line, MEMBER)
     state = check.text(fields, "state", line)
     if state not in states:
         check.fail(line, f"member '{state}' of '{org_id}' is not a known state. Add it under `states:` "
@@ -226,7 +242,7 @@ def _read_member(entry: Any, org_id: str, founded: int, ended: int | None, state
 
 def _read_event(entry: Any, history: History, lessons: Collection[str], check: _Checker) -> Event:
     line = line_of(entry)
-    fields = check.mapping(entry, "an event", line, EVENT_KEYS)
+    fields = check.mapping(entry, "an event", line, EVENT)
     title = check.text(fields, "title", line)
     what = f"event '{title}'"
     match = DATE.match(str(fields.get("date", "")).strip())
@@ -252,24 +268,39 @@ def _read_event(entry: Any, history: History, lessons: Collection[str], check: _
 
 def _read_comparison(value: Any, organisations: Mapping[str, Organisation], check: _Checker) -> Comparison:
     line = line_of(value, 1)
-    fields = check.mapping(value, "`comparison`", line, {"dimensions", "models", "sources"})
+    fields = check.mapping(value, "`comparison`", line, COMPARISON)
     dimensions = []
     for entry in check.listing(check.required(fields, "dimensions", line), "`dimensions`", line):
         entry_line = line_of(entry, line)
-        dim = check.mapping(entry, "a dimension", entry_line, {"id", "label"})
+        dim = check.mapping(entry, "a dimension", entry_line, DIMENSION)
         dimensions.append((check.text(dim, "id", entry_line), check.text(dim, "label", entry_line)))
     models = []
     for entry in check.listing(check.required(fields, "models", line), "`models`", line):
         entry_line = line_of(entry, line)
-        model = check.mapping(entry, "a model", entry_line, MODEL_KEYS | {d for d, _ in dimensions})
+        model = check.mapping(entry, "a model", entry_line, MODEL | {d for d, _ in dimensions})
         organisation = model.get("organisation")
         if organisation is not None and organisation not in organisations:
             check.fail(entry_line, f"model '{model.get('id')}' refers to unknown organisation '{organisation}'. "
                                    "Use an id from `organisations` or leave it out.")
         kind = check.text(model, "type", entry_line)
-        if kind not in TYPES:
-            check.fail(entry_line, f"model '{model.get('id')}' has type '{kind}'. Use one of: {', '.join(TYPES)}.")
+        if kind not in check.types:
+            check.fail(entry_line, f"model '{model.get('id')}' has type '{kind}'. Use one of: {', '.join(check.types)}.")
         cells = {d: check.text(model, d, entry_line) for d, _ in dimensions}
         models.append(Model(check.text(model, "id", entry_line), check.text(model, "label", entry_line),
                             organisation, kind, cells))
     return Comparison(tuple(dimensions), tuple(models), check.sources(fields, line, "`comparison`", "sources"))
+
+
+def _labels(check: _Checker, root: Mapping, key: str, example: str) -> dict[str, str]:
+    """`types:` or `tracks:` of the file: id -> the label the pages show, in order."""
+    value = check.required(root, key, 1)
+    if not isinstance(value, dict) or not all(isinstance(label, str) for label in value.values()):
+        check.fail(line_of(value, line_of(root, 1)), f"`{key}` should be a mapping of ids to labels, e.g. {{{example}}}.")
+    return {str(id_): label for id_, label in value.items()}
+
+
+def _years_of(history: History) -> tuple[int, int]:
+    """The period of the data itself: from the first founding or event to the last event or exit."""
+    starts = [o.founded for o in history.organisations.values()] + [e.year for e in history.events]
+    ends = [e.effective or e.year for e in history.events] + [m.left for m in history.memberships if m.left]
+    return (min(starts, default=0), max(ends + starts, default=0))

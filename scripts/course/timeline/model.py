@@ -7,30 +7,14 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-FIRST_YEAR, LAST_YEAR = 1991, 2018
-TYPES = {  # the hard–soft scale, hardest first: id -> label shown on the pages
-    "hard": "Hard",
-    "hard-on-paper": "Hard on paper",
-    "intermediate": "Intermediate",
-    "soft": "Soft",
-}
-TRACKS = {
-    "central-asian": "Central Asia-only",
-    "post-soviet": "Russia-centred, post-Soviet",
-    "outside": "Led from outside the region",
-    "comparator": "Comparison",
-}
+# The hard–soft scale and the tracks, with the labels the pages show, are data
+# (data/organisations.yml `types:` and `tracks:`); this one track id the code knows:
+COMPARATOR = "comparator"  # organisations shown for comparison only (not in the year grids)
 STATUSES = ("member", "associate", "observer")
 DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?$")
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
-STATE_KEYS = {"name", "group"}
-ORGANISATION_KEYS = {"id", "name", "acronyms", "founded", "ended", "end_decided", "replaced_by", "fate",
-                     "track", "type", "type_reason", "source", "members", "members_note", "context", "short"}
-MEMBER_KEYS = {"state", "joined", "left", "status", "approximate", "context", "source", "note"}
-EVENT_KEYS = {"date", "effective", "title", "text", "states", "organisations", "lesson", "source", "context"}
-MODEL_KEYS = {"id", "label", "organisation", "type"}
 
 Cite = Callable[[Sequence[str]], str]  # citation keys -> text to show (Markdown or HTML)
 
@@ -160,6 +144,18 @@ class History:
     comparison: Comparison
     periods: list[Period] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    years: tuple[int, int] = (0, 0)  # the period the course covers (extra.course.years), first and last
+    types: dict[str, str] = field(default_factory=dict)  # type id -> label, hardest first
+    tracks: dict[str, str] = field(default_factory=dict)  # track id -> label
+    snapshot_years: tuple[int, ...] = ()  # the years the organisations page tabulates
+
+    @property
+    def first_year(self) -> int:
+        return self.years[0]
+
+    @property
+    def last_year(self) -> int:
+        return self.years[1]
 
     @property
     def memberships(self) -> list[Membership]:

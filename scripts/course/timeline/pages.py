@@ -10,7 +10,8 @@ from typing import Any
 
 from ..markup import render_markdown
 from .chart import render_chart
-from .model import FIRST_YEAR, LAST_YEAR, TRACKS, TYPES, Cite, Event, History, Membership, Organisation
+from ..templates import Templates
+from .model import COMPARATOR, Cite, Event, History, Membership, Organisation
 
 
 # Rendering: the pieces
@@ -28,7 +29,7 @@ def members_in(history: History, year: int) -> dict[str, dict[str, Membership]]:
 def render_year_grid(history: History, year: int, cite: Cite) -> str:
     """A states × organisations table for one year: who belonged to what in that year."""
     grid = members_in(history, year)
-    organisations = [o for o in history.organisations.values() if o.id in grid and o.track != "comparator"]
+    organisations = [o for o in history.organisations.values() if o.id in grid and o.track != COMPARATOR]
     states = [s for s in history.states.values() if any(s.id in grid[o.id] for o in organisations)]
     head = "".join(f'<th scope="col"><abbr title="{_attr(o.full_name)}">{_text(o.short)}</abbr></th>'
                    if o.acronyms else f'<th scope="col">{_text(o.short)}</th>' for o in organisations)
@@ -58,7 +59,7 @@ def render_membership_table(history: History, cite: Cite) -> str:
                 f'data-from="{member.joined}" data-to="{member.left or ""}">'
                 f"<td>{_text(organisation.short)}</td><td>{_text(history.states[member.state].name)}</td>"
                 f"<td>{member.status}{' (dates approximate)' if member.approximate else ''}</td>"
-                f"<td>{member.joined}</td><td>{member.left if member.left else 'still a member in 2018'}</td>"
+                f"<td>{member.joined}</td><td>{member.left if member.left else f'still a member in {history.last_year}'}</td>"
                 f"<td>{cite(member.sources)}{note}</td></tr>")
     # Tables without a class get Material's table style, so the class sits on a wrapper.
     return ('<div class="course-membership-table"><table><thead><tr><th scope="col">Organisation</th>'
@@ -84,8 +85,9 @@ def render_comparison_table(history: History) -> str:
 
 
 def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[str, str]],
-                         organisations_url: str, organisations_page: str = "organisations.md") -> str:
-    """The Timeline page (Markdown with HTML blocks). Citations stay `[@key]` for the citations hook.
+                         organisations_url: str, templates: Templates,
+                         organisations_page: str = "organisations.md") -> str:
+    """The Timeline page (data/pages/timeline.md filled in). Citations stay `[@key]` for the citations hook.
 
     lesson_link(slug) gives (url relative to this page, label) for links in HTML;
     organisations_url is the organisations page's URL relative to this page (for HTML) and
@@ -94,16 +96,9 @@ def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[st
     state_options = _options((s.id, s.name, s.group) for s in history.states.values()
                              if any(s.id in e.states for e in history.events))
     used_orgs = {o for e in history.events for o in e.organisations}
-    org_options = _options((o.id, o.full_name, TRACKS[o.track]) for o in history.organisations.values()
+    org_options = _options((o.id, o.full_name, history.tracks[o.track]) for o in history.organisations.values()
                            if o.id in used_orgs)
-    lines = [
-        f"# Timeline, {FIRST_YEAR}–{LAST_YEAR}",
-        "",
-        f"The {len(history.events)} events below trace regional cooperation in Central Asia from independence "
-        "to the new momentum of 2017–2018, with a few dates from elsewhere for context. Each event names the "
-        "states and organisations involved, links to the lesson that discusses it and cites its source. "
-        f"Membership over the whole period is charted on [Organisations and membership]({organisations_page}).",
-        "",
+    form = [
         '<form class="course-timeline-filter" hidden>',
         '<label for="tl-state">State</label> '
         f'<select id="tl-state" data-filter="states"><option value="">All states</option>{state_options}</select> ',
@@ -113,8 +108,8 @@ def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[st
         '<button type="reset">Show all</button>',
         '<p class="course-timeline-status" role="status"></p>',
         "</form>",
-        "",
     ]
+    lines = []
     for period in history.periods:
         events = [e for e in history.events if period.start <= e.year <= period.end]
         if not events:
@@ -125,78 +120,39 @@ def render_timeline_page(history: History, lesson_link: Callable[[str], tuple[st
         lines += [_event_item(event, history, lesson_link, organisations_url) for event in events]
         lines += ["</ol>", '<p class="course-timeline-none" hidden>No event in this period matches the filter.</p>',
                   ""]
-    return "\n".join(lines) + "\n"
+    return templates.render("timeline.md", first_year=history.first_year, last_year=history.last_year,
+                            events=len(history.events), organisations_page=organisations_page,
+                            filter="\n".join(form), periods="\n".join(lines))
 
 
-def render_organisations_page(history: History, snapshot_years: Sequence[int] = (1995, 2003, 2007, 2018),
-                              chart_style: str = "") -> str:
-    markdown_cite = _markdown_cite
-    lines = [
-        "# Organisations and membership",
-        "",
-        f"Who belonged to what, and when: the {len(history.organisations)} regional organisations and agreements "
-        f"this course discusses, with {len(history.memberships)} memberships from {FIRST_YEAR} to {LAST_YEAR}. "
-        "The chart draws one band per organisation and one bar per member state; the table after it gives the "
-        "same information in text. Each organisation then has an entry with its years, its place on the "
-        "hard–soft scale, its members and what became of it.",
-        "",
-        "## Who belonged to what, 1991–2018",
-        "",
-        f'<figure class="course-chart-figure">{render_chart(history, chart_style)}'
-        "<figcaption>Membership of regional organisations, 1991–2018. Filled bars: members "
-        "(orange for Central Asia-only bodies); outlined bars: associate status; dotted outline: dates "
-        "approximate. Every bar is listed, with its source, in the table below.</figcaption></figure>",
-        "",
-        "### The same data as a table",
-        "",
-        render_membership_table(history, markdown_cite),
-        "",
-        "## Membership in selected years",
-        "",
-        "Each table lists the states that belonged to at least one organisation in that year. "
-        "“Member” means full membership.",
-        "",
-    ]
-    for year in snapshot_years:
-        lines += [f"### {year}", "", render_year_grid(history, year, markdown_cite), ""]
-    lines += ["## The organisations", ""]
+def render_organisations_page(history: History, templates: Templates, chart_style: str = "") -> str:
+    """The Organisations and membership page (data/pages/organisations.md filled in)."""
+    snapshots = []
+    for year in history.snapshot_years:
+        snapshots += [f"### {year}", "", render_year_grid(history, year, _markdown_cite), ""]
+    entries = []
     for organisation in history.organisations.values():
-        lines += [f"### {_heading_text(organisation.full_name)} {{#{organisation.id}}}", "",
-                  _organisation_entry(organisation, history), ""]
-    return "\n".join(lines) + "\n"
+        entries += [f"### {_heading_text(organisation.full_name)} {{#{organisation.id}}}", "",
+                    _organisation_entry(organisation, history), ""]
+    return templates.render(
+        "organisations.md", first_year=history.first_year, last_year=history.last_year,
+        organisations=len(history.organisations), memberships=len(history.memberships),
+        chart=render_chart(history, chart_style), table=render_membership_table(history, _markdown_cite),
+        snapshots="\n".join(snapshots), entries="\n".join(entries))
 
 
-def render_comparison_page(history: History, lesson_page: str) -> str:
-    """lesson_page: the Markdown path of the lesson that discusses the comparison, relative to this page."""
+def render_comparison_page(history: History, lesson_page: str | None, templates: Templates) -> str:
+    """The Comparison of regionalisms page (data/pages/comparison.md filled in); lesson_page: the
+    Markdown path of the lesson that holds the comparison, relative to this page (None: no lesson does)."""
     comparison = history.comparison
     profiles = "".join(
-        f"<li><strong>{_text(model.label)}</strong>: {TYPES[model.type].lower()}"
+        f"<li><strong>{_text(model.label)}</strong>: {history.types[model.type].lower()}"
         + (f" ({render_markdown(history.organisations[model.organisation].type_reason, inline=True)})"
            if model.organisation else "")
         + "</li>"
         for model in comparison.models)
-    return "\n".join([
-        "# Comparison of regionalisms",
-        "",
-        "Four models of regional governance side by side: the European Union (EU), the Eurasian Economic "
-        "Union (EAEU), ASEAN and the soft regionalism that Moldashev and Qoraboyev propose for Central Asia "
-        f"[@moldashev2018]. [Comparing regions]({lesson_page}) discusses each column; the lesson's table and this "
-        "page are generated from the same data, so they always agree. The last column is a proposal, not a "
-        "description of something that existed in 2018.",
-        "",
-        "## Profiles on the hard–soft scale",
-        "",
-        f'<ul class="course-profiles">{profiles}</ul>',
-        "",
-        "## Five dimensions",
-        "",
-        render_comparison_table(history),
-        "",
-        "/// table-caption",
-        f"Four models of regionalism compared on five dimensions. Sources: {_markdown_cite(comparison.sources)}.",
-        "///",
-        "",
-    ]) + "\n"
+    return templates.render("comparison.md", lesson_page=lesson_page, profiles=f'<ul class="course-profiles">{profiles}</ul>',
+                            table=render_comparison_table(history), sources=_markdown_cite(comparison.sources))
 
 
 def linked_citation(keys: Sequence[str], labels: Mapping[str, tuple[str, str]], bibliography_url: str) -> str:
@@ -248,8 +204,8 @@ def _organisation_entry(organisation: Organisation, history: History) -> str:
     return (
         f'<dl class="course-organisation">{names}'
         f"<dt>Years</dt><dd>{_text(organisation.years())}</dd>"
-        f"<dt>Track</dt><dd>{TRACKS[organisation.track]}</dd>"
-        f"<dt>Type</dt><dd>{TYPES[organisation.type]}: {render_markdown(organisation.type_reason, inline=True)}</dd>"
+        f"<dt>Track</dt><dd>{history.tracks[organisation.track]}</dd>"
+        f"<dt>Type</dt><dd>{history.types[organisation.type]}: {render_markdown(organisation.type_reason, inline=True)}</dd>"
         f"<dt>Members</dt><dd>{f'<ul>{members}</ul>' if members else ''}{note}</dd>"
         f"<dt>What became of it</dt><dd>{fate}</dd>"
         f"<dt>Sources</dt><dd>{_markdown_cite(organisation.sources)}</dd></dl>")

@@ -1,0 +1,123 @@
+"""The course's one MkDocs hook: it builds the Course once per build and hands every MkDocs
+event to the features, in the one order declared in FEATURES.
+
+A feature (a module beside this one) implements some of on_files, on_pre_page,
+on_page_markdown, on_page_content and on_post_build with MkDocs' arguments plus the course
+(course/model.py), and keeps no state of its own. A mistake in the course, found anywhere,
+becomes MkDocs' error here and nowhere else: every line at once, no traceback. A failed
+build leaves no site behind that looks fine (MkDocs writes every page before it stops on
+warnings counted in strict mode), so on an error the output folder is emptied.
+"""
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from course.cache import CACHE_DIR
+from course.errors import CourseError
+from course.model import Course, build_course, save
+from hooks import citations, figures, glossary, pages, placeholders, quizzes, syllabus, tables, timeline, tooltips
+
+# The order of the features, for every event. Every page is first checked for UTF-8 and
+# scaffold text; figures (maps, the leaders table) go in before citations are read, so that
+# the data's citations are rendered like the page's own; citations then read the Markdown
+# (no generated HTML is read as a citation); a quiz marker becomes a placeholder comment,
+# which nothing after reads (its HTML goes in after Markdown); the glossary links what is
+# left as prose; the syllabus and the timeline put in their lists and tables; in the HTML,
+# every table becomes a scrollable region (a quiz holds none), and tooltips make every
+# title of the finished page plain text. Generated pages are added in this order too (it is the search index's).
+FEATURES = (pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables, tooltips)
+
+
+@dataclass
+class Build:
+    """The running build: its course, and where it writes (on_build_error is given no config)."""
+
+    course: Course | None = None
+    site_dir: Path | None = None
+    docs_dir: Path | None = None
+
+
+build = Build()  # the only state: reset by on_config for every build
+log = logging.getLogger("mkdocs.plugins.course")
+
+# Hooks
+
+
+def on_config(config: MkDocsConfig) -> None:
+    build.course, build.site_dir, build.docs_dir = None, Path(config.site_dir), Path(config.docs_dir)
+    root = Path(config.config_file_path).parent
+    with course_errors():
+        build.course = build_course(Path(config.config_file_path), Path(config.docs_dir), config.nav,
+                                    config.theme.get("language") or "en", root / CACHE_DIR, config.extra.get("course"))
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    return _chain("on_files", files, config)
+
+
+def on_pre_page(page: Page, config: MkDocsConfig, files: Files) -> Page:
+    return _chain("on_pre_page", page, config, files)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _chain("on_page_markdown", markdown, page, config, files)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return _chain("on_page_content", html, page, config, files)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    assert build.course is not None
+    save(build.course)
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    """`mkdocs serve` rebuilds when a data file changes, as it does for a lesson."""
+    server.watch(str(Path(config.config_file_path).parent / "data"))
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    site, docs = build.site_dir, build.docs_dir
+    if site is None or docs is None or not site.is_dir() or docs.is_relative_to(site) or site.is_relative_to(docs):
+        return  # never near the author's files (MkDocs refuses these layouts anyway)
+    for child in site.iterdir():
+        shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+
+
+@contextmanager
+def course_errors() -> Iterator[None]:
+    """The one place a mistake in the course becomes MkDocs' error: one line each, no traceback."""
+    try:
+        yield
+    except CourseError as error:  # and CourseErrors, several at once: one logged line each
+        *before, last = getattr(error, "errors", None) or [error]
+        for each in before:
+            log.error(CourseError.__str__(each))
+        raise PluginError(CourseError.__str__(last)) from None
+
+
+# Helper functions
+
+
+def _chain(event: str, value: Any, *args: Any) -> Any:
+    """Each feature that handles the event, in FEATURES order, given what the one before returned."""
+    assert build.course is not None
+    with course_errors():
+        for feature in FEATURES:
+            handler = getattr(feature, event, None)
+            if handler is not None:
+                value = handler(value, *args, build.course)
+    return value
