@@ -379,7 +379,7 @@ CASES = [
          "data/quizzes/09-extra.yml: there is no lesson 'lessons/09-extra.md' in the nav", QUIZZES),
     Case("quiz-unknown-field", quiz_edit(r"^    prompt:", "    promt:"),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown field 'promt' in a single question. "
-         "Use one of:", QUIZZES),
+         "Did you mean 'prompt'? Use one of:", QUIZZES),
     Case("quiz-question-names-no-objective", quiz_edit(r"^    objective: \S+\n", ""),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': names no objective. Add 'objective: N'", QUIZZES),
     Case("quiz-objective-checked-by-no-question",
@@ -413,7 +413,7 @@ CASES = [
          "data/map.yml:{line}: 'Kazakstan' in 'focus' is not a country of data/map/central-asia.geojson.", FIGURES),
     Case("leaders-year-not-a-year",
          lambda p: replace(p, "data/leaders.yml", "{name: Askar Akayev, from: 1991,", "{name: Askar Akayev, from: 91,"),
-         "data/leaders.yml:{line}: 'from' of Askar Akayev is not a year. Give four digits, e.g. 1991.", FIGURES),
+         "data/leaders.yml:{line}: 'from' of Askar Akayev is not a year. Give four digits, e.g. 1999.", FIGURES),
     Case("ladder-unknown-rung",
          lambda p: replace(p, "data/ladder.yml", "{name: EAEU 2015, aimed: Economic union,",
                            "{name: EAEU 2015, aimed: Single market,"),

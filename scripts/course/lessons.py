@@ -17,7 +17,7 @@ from markdown.extensions.toc import slugify, unique
 
 from .errors import CourseError
 from .quizzes import objective_lines
-from .sources import lined_loader
+from .sources import check_front_matter, lined_loader
 
 if TYPE_CHECKING:
     from .quizzes import Quiz
@@ -108,6 +108,7 @@ def parse_lesson(text: str, path: str, src_uri: str, number: int, quiz: "Quiz | 
 
 def front_matter(text: str, path: str) -> tuple[Mapping, str]:
     """(front matter, the rest); a lesson without front matter is an error."""
+    check_front_matter(text, path)  # opened but never closed, or not YAML: said as for any page
     match = FRONT_MATTER.match(text)
     if not match:
         raise CourseError(path, 1, "a lesson starts with front matter between two `---` lines "

@@ -1,12 +1,9 @@
-"""The course's one MkDocs hook: it builds the Course once per build and hands every MkDocs
-event to the features, in the one order declared in FEATURES.
-
-A feature (a module beside this one) implements some of on_files, on_pre_page,
-on_page_markdown, on_page_content and on_post_build with MkDocs' arguments plus the course
-(course/model.py), and keeps no state of its own. A mistake in the course, found anywhere,
-becomes MkDocs' error here and nowhere else: every line at once, no traceback. A failed
-build leaves no site behind that looks fine (MkDocs writes every page before it stops on
-warnings counted in strict mode), so on an error the output folder is emptied.
+"""The course's one MkDocs hook: builds the Course once per build (course/model.py) and hands
+each MkDocs event to the features in the order FEATURES declares. A feature (a module beside
+this one) implements some of on_files, on_pre_page, on_page_markdown and on_page_content with
+MkDocs' arguments plus the course, and keeps no state. A mistake in the course becomes MkDocs'
+error here only: every one at once, no traceback. A failed build leaves no site that looks
+fine (strict MkDocs writes every page before it stops): the output folder is emptied.
 """
 from __future__ import annotations
 
@@ -35,14 +32,13 @@ from hooks import citations, figures, glossary, pages, placeholders, quizzes, sy
 # which nothing after reads (its HTML goes in after Markdown); the glossary links what is
 # left as prose; the syllabus and the timeline put in their lists and tables; in the HTML,
 # every table becomes a scrollable region (a quiz holds none), and tooltips make every
-# title of the finished page plain text. Generated pages are added in this order too (it is the search index's).
+# title of the finished page plain text. Generated pages are added in this order too (the
+# search index follows it).
 FEATURES = (pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables, tooltips)
 
 
 @dataclass
-class Build:
-    """The running build: its course, and where it writes (on_build_error is given no config)."""
-
+class Build:  # the running build's course, and where it writes (on_build_error gets no config)
     course: Course | None = None
     site_dir: Path | None = None
     docs_dir: Path | None = None
@@ -79,7 +75,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    assert build.course is not None
     save(build.course)
 
 
