@@ -63,7 +63,8 @@ def export(config_file: Path, dest: Path) -> None:
         events["files"].append(keep_generated)
         build(config)
     project = config_file.parent
-    write_export(project, dest, Path(config.docs_dir).relative_to(project).as_posix(), config_file.name, pages, assets)
+    write_export(project, dest, Path(config.docs_dir).relative_to(project).as_posix(), config_file.name, pages, assets,
+                 config.nav)
 
 
 def _entry_course(config: Any) -> Any:

@@ -14,6 +14,7 @@ import re
 import shutil
 from collections.abc import Mapping
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,10 +37,18 @@ def page_source(markdown: str, meta: Mapping) -> str:
     return front + markdown
 
 
+def with_nav(config_text: str, nav: Any) -> str:
+    """The config with its `nav:` block replaced by the nav the build used (an edition may leave
+    pages out); without a nav block, the config as it was."""
+    block = yaml.safe_dump({"nav": nav}, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    return re.sub(r"^nav:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*)\n)*", lambda _: block, config_text, flags=re.MULTILINE)
+
+
 def write_export(project: Path, dest: Path, docs_dir: str, config_name: str, pages: Mapping[str, str],
-                 assets: Mapping[str, bytes]) -> None:
+                 assets: Mapping[str, bytes], nav: Any = None) -> None:
     """Copy the docs folder and ALSO_EXPORTED to dest, then put in the pages (src_uri -> file
-    text) and the generated assets (uri -> bytes) under its docs folder, and the config without hooks."""
+    text) and the generated assets (uri -> bytes) under its docs folder, and the config without
+    hooks, with the nav the build used. A page the build left out (another edition's) is left out."""
     if dest.exists():
         shutil.rmtree(dest)
     for part in (docs_dir, *ALSO_EXPORTED):
@@ -50,6 +59,9 @@ def write_export(project: Path, dest: Path, docs_dir: str, config_name: str, pag
             dest.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, dest / part)
     docs = dest / docs_dir
+    for page in docs.rglob("*.md"):
+        if page.relative_to(docs).as_posix() not in pages:
+            page.unlink()
     for uri, content in assets.items():
         (docs / uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / uri).write_bytes(content)
@@ -57,4 +69,5 @@ def write_export(project: Path, dest: Path, docs_dir: str, config_name: str, pag
         (docs / src_uri).parent.mkdir(parents=True, exist_ok=True)
         (docs / src_uri).write_text(text, encoding="utf-8")
     config = (project / config_name).read_text(encoding="utf-8")
-    (dest / config_name).write_text(without_hooks(config), encoding="utf-8")
+    config = without_hooks(config)
+    (dest / config_name).write_text(with_nav(config, nav) if nav else config, encoding="utf-8")
