@@ -146,7 +146,7 @@ def test_find_terms_gives_offsets(glossary):
 
 def test_key_terms_box_lists_terms_alphabetically_with_links(glossary):
     box = render_key_terms([glossary["EU"], glossary["CIS"]], URL)
-    assert box.startswith('??? key-terms "Key terms in this lesson (2)"\n\n')
+    assert box.startswith('<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson (2)"\n\n')
     assert box.index("Commonwealth") < box.index("European")
     assert f'    - <a class="course-term-key" href="{URL}#european-union">European Union</a>: A definition.' in box
     assert render_key_terms([], URL) == ""

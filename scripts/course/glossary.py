@@ -244,7 +244,10 @@ def render_key_terms(terms: Iterable[Term], glossary_url: str) -> str:
         f"{render_markdown(term.definition, inline=True)}"
         for term in ordered
     )
-    return f'??? key-terms "Key terms in this lesson ({len(ordered)})"\n\n{items}\n'
+    # Out of the search index (Material skips data-search-exclude): a wall of unrelated
+    # definitions was the top hit for a name; the glossary page answers for each term.
+    return (f'<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson ({len(ordered)})"'
+            f"\n\n{items}\n\n</div>\n")
 
 
 def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,
