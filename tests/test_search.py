@@ -1,0 +1,34 @@
+"""Search finds a name however it is typed: with or without diacritics, in Russian."""
+from __future__ import annotations
+
+import pytest
+from course.search import plain_spelling, with_plain_spellings
+
+
+def test_a_word_with_diacritics_gets_its_plain_spelling_added_once():
+    index = {"docs": [{"location": "a/", "title": "Visegrád", "text": "Börzel and Börzel, Acharya"}]}
+    assert with_plain_spellings(index)["docs"][0]["text"] == "Börzel and Börzel, Acharya Visegrad Borzel"
+    assert plain_spelling("Qoraboyev") == "Qoraboyev"
+    assert plain_spelling("ЕврАзЭС") == "ЕврАзЭС"  # Cyrillic is searched as written (lang ru)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("query, page", [("Borzel", "lessons/01-concepts/"), ("Visegrad", "lessons/07-soft-regionalism/"),
+                                         ("ЕврАзЭС", "glossary/")])
+def test_search_finds_a_name_typed_without_diacritics_or_in_russian(visit, query, page):
+    visit.goto("")
+    visit.page.keyboard.press("s")
+    visit.page.keyboard.type(query)
+    visit.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert any(f"/{page}" in link for link in links), links
+    assert visit.errors == []
+
+
+@pytest.mark.browser
+def test_the_key_terms_box_is_not_a_search_hit(visit):
+    visit.goto("")
+    visit.page.keyboard.press("s")
+    visit.page.keyboard.type("Acharya")
+    visit.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    assert "Key terms in this lesson" not in visit.page.locator(".md-search-result").inner_text()
