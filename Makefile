@@ -9,7 +9,7 @@ ifdef EDITION
 export COURSE_EDITION := $(EDITION)
 endif
 
-.PHONY: check-config export serve build test test-fast clean system-deps offline pdf lesson bench lms worksheets readability
+.PHONY: check-config export serve build test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson rename-lesson bench lms worksheets readability
 
 serve: check-config $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
@@ -34,6 +34,12 @@ worksheets: check-config $(VENV)/.dev system-deps  ## printable quizzes, version
 
 lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesson TITLE="Water and energy"
 	$(BIN)/python scripts/new_lesson.py "$(TITLE)"
+
+drop-lesson: $(VENV)/.runtime  ## drop a lesson and what belongs to it, list what still names it: make drop-lesson LESSON=06-comparing-regions
+	$(BIN)/python scripts/manage_lesson.py drop "$(LESSON)"
+
+rename-lesson: $(VENV)/.runtime  ## new file name (number) for a lesson, every reference rewritten: make rename-lesson LESSON=06-x TO=04-x
+	$(BIN)/python scripts/manage_lesson.py rename "$(LESSON)" "$(TO)"
 
 bench: check-config $(VENV)/.dev system-deps  ## build time, 10x scaling, page weight, Lighthouse (with Node), serve: bench-results/
 	$(BIN)/python -m bench

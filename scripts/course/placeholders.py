@@ -20,9 +20,20 @@ HTML_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 def find_in_markdown(text: str, path: str) -> list[CourseError]:
     """One error per line of a page that shows FIXME to a reader."""
+    return [_error(path, number, line) for number, line in visible_markdown_lines(text) if FOUND.search(line)]
+
+
+def find_in_data(text: str, path: str) -> list[CourseError]:
+    """One error per line of a YAML data file whose value (not a # comment) holds FIXME."""
+    return [_error(path, number, line) for number, line in visible_data_lines(text) if FOUND.search(line)]
+
+
+def visible_markdown_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of each line of a page a reader sees: HTML comments, fenced code
+    (but not a fenced quiz, which students read) and `code spans` are blanked out."""
     # Comments may span lines: blank them out keeping their newlines, so line numbers hold.
     text = HTML_COMMENT.sub(lambda match: re.sub(r"[^\n]", " ", match.group()), text)
-    errors: list[CourseError] = []
+    lines: list[tuple[int, str]] = []
     fence, code = "", False  # the open fence's backticks, and whether it holds code (not a quiz)
     for number, line in enumerate(text.splitlines(), start=1):
         opening = FENCE.match(line)
@@ -33,20 +44,15 @@ def find_in_markdown(text: str, path: str) -> list[CourseError]:
             # A quiz written in the lesson is text students read, not code.
             fence, code = opening.group(1), not line[opening.end():].strip().startswith("quiz")
             continue
-        if not code and FOUND.search(CODE_SPAN.sub("", line)):
-            errors.append(_error(path, number, line))
-    return errors
+        if not code:
+            lines.append((number, CODE_SPAN.sub("", line)))
+    return lines
 
 
-def find_in_data(text: str, path: str) -> list[CourseError]:
-    """One error per line of a YAML data file whose value (not a # comment) holds FIXME."""
-    errors = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if line.lstrip().startswith("#"):
-            continue
-        if FOUND.search(line):
-            errors.append(_error(path, number, line))
-    return errors
+def visible_data_lines(text: str) -> list[tuple[int, str]]:
+    """(line number, text) of each line of a YAML data file that is not a # comment line."""
+    return [(number, line) for number, line in enumerate(text.splitlines(), start=1)
+            if not line.lstrip().startswith("#")]
 
 
 # Helper functions

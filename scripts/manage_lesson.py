@@ -1,0 +1,146 @@
+"""`make drop-lesson LESSON=06-comparing-regions` and `make rename-lesson LESSON=06-x TO=04-y`.
+
+drop:   takes the lesson out of the nav and deletes its file, its quiz file and its figures;
+        deletes the timeline events that belong to it and the glossary's `introduced:` lines
+        that name it; then lists every other place that still names it (a link, a marker
+        [[06-x]] in another page), to edit by hand. Lesson numbers need no edit: they follow the nav.
+rename: gives the lesson a new file name (a new number, a new name, or both) and rewrites every
+        reference: nav, quiz file, figures, links, [[markers]], timeline `lesson:`, glossary
+        `introduced:`. The lesson keeps its place in the nav; move the nav line to reorder it.
+
+Usage: python scripts/manage_lesson.py drop 06-comparing-regions [--root .]
+       python scripts/manage_lesson.py rename 06-comparing-regions 04-comparing-regions [--root .]
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from course.lesson_refs import references_to
+
+ROOT = Path(__file__).resolve().parents[1]
+SLUG = re.compile(r"\d+-[a-z0-9-]+")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=("drop", "rename"))
+    parser.add_argument("lesson", nargs="?", default="", help="the lesson's file name without .md, e.g. 06-comparing-regions")
+    parser.add_argument("to", nargs="?", default="", help="rename: the new file name without .md")
+    parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
+    args = parser.parse_args(argv)
+    try:
+        if args.action == "drop":
+            done, left = drop(args.root, _slug(args.lesson, "LESSON", args.action))
+        else:
+            done, left = rename(args.root, _slug(args.lesson, "LESSON", args.action), _slug(args.to, "TO", args.action))
+    except ValueError as error:
+        print(f"make {args.action}-lesson: {error}", file=sys.stderr)
+        return 1
+    for line in done:
+        print(line)
+    if left:
+        print(f"\nStill names the lesson ({len(left)}); edit these by hand:")
+        for reference in left:
+            print(f"  {reference}")
+    print("\nNext: `make build` lists anything else to fix (for example a glossary term no lesson uses now).")
+    return 0
+
+
+def drop(root: Path, slug: str) -> tuple[list[str], list[object]]:
+    """Remove the lesson and what belongs only to it; return what was done and what still names it."""
+    lesson = root / "docs" / "lessons" / f"{slug}.md"
+    config = root / "mkdocs.yml"
+    nav = config.read_text(encoding="utf-8")
+    entry = _nav_entry(slug)
+    if not lesson.exists() and not entry.search(nav):
+        raise ValueError(f"there is no lesson {slug}: no docs/lessons/{slug}.md and no nav entry. "
+                         "Give the file name without .md, as in the nav (e.g. 06-comparing-regions).")
+    done = []
+    if entry.search(nav):
+        config.write_text(entry.sub("", nav, count=1), encoding="utf-8")
+        done.append(f"mkdocs.yml: removed lessons/{slug}.md from the nav")
+    for path in [lesson, root / "data" / "quizzes" / f"{slug}.yml",
+                 *sorted((root / "docs" / "assets" / "figures").glob(f"{slug}-*"))]:
+        if path.exists():
+            path.unlink()
+            done.append(f"{path.relative_to(root).as_posix()}: deleted")
+    timeline = root / "data" / "timeline.yml"
+    if timeline.exists():
+        text, titles = _drop_events(timeline.read_text(encoding="utf-8"), slug)
+        if titles:
+            timeline.write_text(text, encoding="utf-8")
+            done.append(f"data/timeline.yml: deleted {len(titles)} event(s) of the lesson: " + "; ".join(titles))
+    glossary = root / "data" / "glossary.yml"
+    if glossary.exists():
+        text, count = re.subn(rf"^[ \t]+introduced:[ \t]*['\"]?{re.escape(slug)}['\"]?[ \t]*\n", "",
+                              glossary.read_text(encoding="utf-8"), flags=re.MULTILINE)
+        if count:
+            glossary.write_text(text, encoding="utf-8")
+            done.append(f"data/glossary.yml: removed `introduced: {slug}` from {count} term(s)")
+    return done, references_to(slug, root, root / "docs")
+
+
+def rename(root: Path, old: str, new: str) -> tuple[list[str], list[object]]:
+    """Give the lesson a new file name and rewrite every reference to the old one."""
+    lesson = root / "docs" / "lessons" / f"{old}.md"
+    if not lesson.exists():
+        raise ValueError(f"there is no docs/lessons/{old}.md. Give the file name without .md, as in the nav.")
+    if (root / "docs" / "lessons" / f"{new}.md").exists():
+        raise ValueError(f"docs/lessons/{new}.md already exists. Choose another name.")
+    done = []
+    moves = [(lesson, lesson.with_name(f"{new}.md")),
+             (root / "data" / "quizzes" / f"{old}.yml", root / "data" / "quizzes" / f"{new}.yml")]
+    moves += [(path, path.with_name(new + path.name[len(old):]))
+              for path in sorted((root / "docs" / "assets" / "figures").glob(f"{old}-*"))]
+    for source, target in moves:
+        if source.exists():
+            source.rename(target)
+            done.append(f"{source.relative_to(root).as_posix()} -> {target.relative_to(root).as_posix()}")
+    name = re.compile(rf"(?<![\w-]){re.escape(old)}(?=\.md\b|\]\]|-[\w-]*\.svg\b|['\"]?[ \t]*$)", re.MULTILINE)
+    files = [root / "mkdocs.yml", *sorted((root / "docs").rglob("*.md")), *sorted((root / "data").rglob("*.y*ml"))]
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        changed, count = name.subn(new, text)
+        if count:
+            path.write_text(changed, encoding="utf-8")
+            done.append(f"{path.relative_to(root).as_posix()}: {count} reference(s) rewritten")
+    return done, references_to(old, root, root / "docs")
+
+
+# Helper functions
+
+
+def _slug(value: str, variable: str, action: str) -> str:
+    value = value.strip().removesuffix(".md").removeprefix("lessons/")
+    if not SLUG.fullmatch(value):
+        example = "LESSON=06-comparing-regions" + (" TO=04-comparing-regions" if action == "rename" else "")
+        raise ValueError(f"{variable} must be a lesson's file name without .md, e.g. make {action}-lesson {example}")
+    return value
+
+
+def _nav_entry(slug: str) -> re.Pattern[str]:
+    return re.compile(rf"^[ \t]+- (?:[^:\n]+: )?lessons/{re.escape(slug)}\.md[ \t]*\n", re.MULTILINE)
+
+
+def _drop_events(text: str, slug: str) -> tuple[str, list[str]]:
+    """The timeline without the events whose `lesson:` is slug, and those events' titles."""
+    lines = text.splitlines(keepends=True)
+    starts = [i for i, line in enumerate(lines) if re.match(r"^  - ", line)]
+    keep, titles = list(lines), []
+    for index, start in reversed(list(enumerate(starts))):
+        end = starts[index + 1] if index + 1 < len(starts) else len(lines)
+        # An item ends where a line comes back to the top level (a new key such as `periods:`).
+        end = next((i for i in range(start + 1, end) if re.match(r"^\S", lines[i])), end)
+        block = "".join(lines[start:end])
+        if re.search(rf"^[ \t-]+lesson:[ \t]*['\"]?{re.escape(slug)}['\"]?[ \t]*$", block, re.MULTILINE):
+            title = re.search(r"^[ \t-]+title:[ \t]*(.+)$", block, re.MULTILINE)
+            titles.append(title.group(1).strip() if title else f"line {start + 1}")
+            del keep[start:end]
+    return "".join(keep), list(reversed(titles))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,145 @@
+"""Lesson numbers, counts and course facts come from the nav: markers and empty-label links
+render them, a number typed by hand is refused with its file and line, and a dropped lesson
+gets one message listing everything that still names it."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import ROOT, build, copy_project, problems
+
+from course.lesson_refs import check_source, references_to, resolve
+
+NUMBERS = {"01-concepts": 1, "07-soft-regionalism": 2, "03-hard": 3}
+FACTS = {"title": "Water in Central Asia", "lessons": "3", "minutes": "240"}
+SESSIONS = {"01-concepts": 1, "07-soft-regionalism": 2, "03-hard": 4}
+
+
+def test_markers_and_empty_links_render_what_the_nav_says():
+    page = ("# [[course.title]]\n\nIn [[course.lessons]] lessons. See [[07-soft-regionalism]], "
+            "[](07-soft-regionalism.md#a) and [](../lessons/03-hard.md); session [[session:03-hard]].\n"
+            "Code stays: `[[07-soft-regionalism]]` and\n\n```md\n[](03-hard.md)\n```\n")
+    assert resolve(page, NUMBERS, FACTS, SESSIONS) == (
+        "# Water in Central Asia\n\nIn 3 lessons. See Lesson 2, [Lesson 2](07-soft-regionalism.md#a) and "
+        "[Lesson 3](../lessons/03-hard.md); session 4.\nCode stays: `[[07-soft-regionalism]]` and\n\n"
+        "```md\n[](03-hard.md)\n```\n")
+    html = '<p title="As in [[03-hard]]">x</p><code>[[03-hard]]</code>'
+    assert resolve(html, NUMBERS, FACTS) == '<p title="As in Lesson 3">x</p><code>[[03-hard]]</code>'
+
+
+def test_numbers_typed_by_hand_are_refused_with_the_marker_to_write():
+    page = "\n".join([
+        "Lesson 2 says so.",                                  # 1: plain, stale-prone
+        "[Lesson 7](07-soft-regionalism.md) is wrong.",       # 2: disagrees with the nav
+        "[lesson 2](07-soft-regionalism.md) is right today.", # 3: still typed by hand
+        "Eight lessons, or 3 lessons.",                       # 4: counts
+        "Lessons 1 to 3 and lesson 9.",                       # 5: a range, and no such lesson
+        "[[02-gone]] and [[course.colour]].",                 # 6: unknown marker and fact
+        "In `Lesson 4` code, [](01-concepts.md), [[01-concepts]]: fine.",  # 7
+        "Session 4 is the long one.",                         # 8: a session number
+    ])
+    errors = {(error.line, error.message.split(" ", 3)[-1][:60]) for error in
+              check_source(page, "docs/x.md", NUMBERS, FACTS, sessions=SESSIONS)}
+    lines = sorted(line for line, _ in errors)
+    assert lines == [1, 2, 3, 4, 5, 5, 6, 6, 8], errors
+    messages = [str(e) for e in check_source(page, "docs/x.md", NUMBERS, FACTS, sessions=SESSIONS)]
+    assert "docs/x.md:1: 'Lesson 2' is typed by hand, and goes stale when lessons move. Write " \
+           "[[07-soft-regionalism]] (it is 2 today)" in messages[0] or any(
+               m.startswith("docs/x.md:1: 'Lesson 2' is typed by hand") and "[[07-soft-regionalism]]" in m
+               for m in messages)
+    assert any(m.startswith("docs/x.md:2: the link '[Lesson 7]' says lesson 7, but 07-soft-regionalism is "
+                            "lesson 2 in the nav") for m in messages), messages
+    assert any(m.startswith("docs/x.md:4: 'Eight lessons' is a count typed by hand") and "[[course.lessons]]" in m
+               for m in messages)
+    assert any(m.startswith("docs/x.md:8: 'Session 4' is a session number") and "[[session:03-hard]]" in m
+               for m in messages)
+
+
+def test_data_files_are_checked_too_but_not_their_comments():
+    data = '# lesson 3 is the comparison\nfeedback: "Right. Lesson 3 says so."\n'
+    assert [error.line for error in check_source(data, "data/q.yml", NUMBERS, FACTS, data=True)] == [2]
+
+
+def test_drop_removes_what_belongs_to_the_lesson_and_lists_what_still_names_it(tmp_path):
+    project = copy_project(tmp_path / "project")
+    slug = "06-comparing-regions"
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "manage_lesson.py"), "drop", slug,
+                             "--root", str(project)], text=True, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert f"lessons/{slug}.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert not (project / "docs" / "lessons" / f"{slug}.md").exists()
+    assert not (project / "data" / "quizzes" / f"{slug}.yml").exists()
+    assert not list((project / "docs" / "assets" / "figures").glob(f"{slug}-*"))
+    assert f"lesson: {slug}" not in (project / "data" / "timeline.yml").read_text(encoding="utf-8")
+    assert f"introduced: {slug}" not in (project / "data" / "glossary.yml").read_text(encoding="utf-8")
+    left = references_to(slug, project, project / "docs")
+    assert left, "the course links lesson 6 from other pages: the command must list them"
+    for reference in left:
+        assert str(reference) in result.stdout
+        assert re.match(r"^(docs|data)/[^:]+:\d+: ", str(reference)), reference
+
+
+def test_rename_rewrites_every_reference(tmp_path):
+    project = copy_project(tmp_path / "project")
+    old, new = "06-comparing-regions", "04-regions-compared"
+    before = references_to(old, project, project / "docs")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "manage_lesson.py"), "rename", old, new,
+                             "--root", str(project)], text=True, capture_output=True)
+    assert result.returncode == 0, result.stderr
+    assert references_to(old, project, project / "docs") == []
+    assert len(references_to(new, project, project / "docs")) == len(before)
+    assert f"lessons/{new}.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (project / "data" / "quizzes" / f"{new}.yml").exists()
+
+
+@pytest.mark.slow
+def test_a_dropped_lesson_gets_one_message_and_a_reorder_renumbers_every_label(tmp_path):
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    # Reorder: lessons 3 and 5 change places. Drop: lesson 6 leaves the nav (its file stays).
+    text = text.replace("      - lessons/03-hard-institutionalism.md\n", "      - lessons/TMP\n")
+    text = text.replace("      - lessons/05-new-momentum.md\n", "      - lessons/03-hard-institutionalism.md\n")
+    text = text.replace("      - lessons/TMP\n", "      - lessons/05-new-momentum.md\n")
+    config.write_text(text.replace("      - lessons/06-comparing-regions.md\n", ""), encoding="utf-8")
+    result = build(project, tmp_path / "site")
+    assert result.returncode != 0
+    grouped = [line for line in result.stdout.splitlines()
+               if line.startswith("WARNING") and "lessons/06-comparing-regions.md is not a lesson in the nav" in line]
+    assert len(grouped) == 1, result.stdout
+    listed = result.stdout[result.stdout.index(grouped[0]):].splitlines()[1:]
+    listed = [line.strip() for line in listed if line.startswith("  ")]
+    assert len(listed) == len(references_to("06-comparing-regions", project, project / "docs")), listed
+
+    # Put lesson 6 back: the reordered course builds, and every label follows the new order.
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
+    order = ["01-concepts", "02-case-for-a-region", "05-new-momentum", "04-absorption-and-skepticism",
+             "03-hard-institutionalism", "06-comparing-regions", "07-soft-regionalism", "08-debate-and-assessment"]
+    assert_lesson_labels_match_the_nav(site, order)
+
+
+def assert_lesson_labels_match_the_nav(site: Path, order: list[str]) -> None:
+    """Every link labelled "Lesson N" on every page goes to the nav's Nth lesson; no "Lesson N"
+    names a lesson beyond the last."""
+    wrong = []
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("article a[href]"):
+            label = re.fullmatch(r"Lesson (\d+)", link.get_text(" ", strip=True))
+            if not label:
+                continue
+            target = re.search(r"(\d+-[a-z0-9-]+)/(?:index\.html)?(?:#.*)?$", link["href"])
+            if target and target.group(1) in order and order.index(target.group(1)) + 1 != int(label.group(1)):
+                wrong.append(f"{path.relative_to(site)}: '{label.group()}' links {target.group(1)}")
+        article = soup.select_one("article")
+        for number in re.findall(r"\bLesson (\d+)\b", article.get_text(" ") if article else ""):
+            if int(number) > len(order):
+                wrong.append(f"{path.relative_to(site)}: 'Lesson {number}' but there are {len(order)} lessons")
+    assert wrong == [], "\n".join(wrong)
