@@ -58,6 +58,14 @@ test-fast: check-config $(VENV)/.dev node_modules/.installed  ## only the tests 
 check-config: $(VENV)/.runtime
 	@$(BIN)/python scripts/check_config.py mkdocs.yml mkdocs-offline.yml
 
+# tests/template: what holds for any course built on this template (structure, links, quizzes,
+# accessibility, contrast, privacy, budgets); a fork keeps them. tests/course: this course's content.
+check: check-config system-deps $(VENV)/.dev node_modules/.installed  ## the template's checks, for any fork (browser part included)
+	$(BIN)/python -m pytest tests/template
+
+check-fast: check-config $(VENV)/.dev node_modules/.installed  ## the template's checks without the browser
+	$(BIN)/python -m pytest tests/template -m "not browser"
+
 # Debian's Chromium (browser tests) and a Java runtime (the HTML checker) are system
 # packages: installed with apt when missing and we are root (as in CI), else explained.
 system-deps:

@@ -73,6 +73,12 @@ def drop(root: Path, slug: str) -> tuple[list[str], list[object]]:
         if titles:
             timeline.write_text(text, encoding="utf-8")
             done.append(f"data/timeline.yml: deleted {len(titles)} event(s) of the lesson: " + "; ".join(titles))
+    for page in sorted((root / "docs").rglob("*.md")):
+        text, headings = _drop_sections(page.read_text(encoding="utf-8"), slug)
+        if headings:
+            page.write_text(text, encoding="utf-8")
+            done.append(f"{page.relative_to(root).as_posix()}: deleted the section(s) about the lesson: "
+                        + "; ".join(headings))
     glossary = root / "data" / "glossary.yml"
     if glossary.exists():
         text, count = re.subn(rf"^[ \t]+introduced:[ \t]*['\"]?{re.escape(slug)}['\"]?[ \t]*\n", "",
@@ -123,6 +129,26 @@ def _slug(value: str, variable: str, action: str) -> str:
 
 def _nav_entry(slug: str) -> re.Pattern[str]:
     return re.compile(rf"^[ \t]+- (?:[^:\n]+: )?lessons/{re.escape(slug)}\.md[ \t]*\n", re.MULTILINE)
+
+
+def _drop_sections(text: str, slug: str) -> tuple[str, list[str]]:
+    """The page without the sections whose heading names the lesson (`## [[06-x]]: ...`, or a link
+    to it), each up to the next heading of the same or a higher level; and those headings."""
+    names = re.compile(rf"\[\[{re.escape(slug)}\]\]|\]\([^()\s]*{re.escape(slug)}\.md[#)]")
+    lines = text.splitlines(keepends=True)
+    keep, headings, cutting, fence = [], [], 0, False
+    for line in lines:
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        heading = None if fence else re.match(r"^(#{2,6}) ", line)
+        if heading and cutting and len(heading.group(1)) <= cutting:
+            cutting = 0
+        if heading and not cutting and names.search(line):
+            cutting = len(heading.group(1))
+            headings.append(line.strip().lstrip("#").strip())
+        if not cutting:
+            keep.append(line)
+    return "".join(keep), headings
 
 
 def _drop_events(text: str, slug: str) -> tuple[str, list[str]]:

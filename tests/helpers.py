@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -61,3 +62,25 @@ def axe_findings(page: object, where: str, ignore: tuple[str, ...] = ()) -> list
             found.append(f"{where}: {violation['id']} ({violation['impact']}) at {' '.join(node['target'])}: "
                          f"{detail or violation['help']}")
     return found
+
+
+def assert_lesson_labels_match_the_nav(site: Path, order: list[str]) -> None:
+    """Every link labelled "Lesson N" on every page goes to the nav's Nth lesson; no "Lesson N"
+    names a lesson beyond the last."""
+    from bs4 import BeautifulSoup
+
+    wrong = []
+    for path in sorted(site.rglob("*.html")):
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        for link in soup.select("article a[href]"):
+            label = re.fullmatch(r"Lesson (\d+)", link.get_text(" ", strip=True))
+            if not label:
+                continue
+            target = re.search(r"(\d+-[a-z0-9-]+)/(?:index\.html)?(?:#.*)?$", link["href"])
+            if target and target.group(1) in order and order.index(target.group(1)) + 1 != int(label.group(1)):
+                wrong.append(f"{path.relative_to(site)}: '{label.group()}' links {target.group(1)}")
+        article = soup.select_one("article")
+        for number in re.findall(r"\bLesson (\d+)\b", article.get_text(" ") if article else ""):
+            if int(number) > len(order):
+                wrong.append(f"{path.relative_to(site)}: 'Lesson {number}' but there are {len(order)} lessons")
+    assert wrong == [], "\n".join(wrong)

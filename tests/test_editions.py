@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from course.editions import gather_notes, split_notes, student_nav, unlink_pages
 from course.quizzes import load_quizzes
+from course.lesson_refs import lesson_numbers, resolve
 from helpers import ROOT, build, problems
 from markdown.extensions.toc import slugify
 
@@ -101,8 +102,10 @@ def note_texts() -> list[str]:
     """A phrase from every instructor note in the lessons (enough to recognise it), unless the
     lesson itself says the same words."""
     phrases = []
+    files = sorted((ROOT / "docs" / "lessons").glob("[0-9]*.md"))
+    numbers = lesson_numbers([f"lessons/{path.name}" for path in files])  # this course's nav is in file order
     for path in sorted((ROOT / "docs" / "lessons").glob("*.md")):
-        lesson, notes = split_notes(path.read_text(encoding="utf-8"))
+        lesson, notes = split_notes(resolve(path.read_text(encoding="utf-8"), numbers, {}))
         lesson = " ".join(plain(re.sub(r"[*_`]", "", lesson)).split())
         for note in notes:
             body = re.sub(r"\[([^\]@]*)\]\([^)]*\)", r"\1", note.body)  # a link's words

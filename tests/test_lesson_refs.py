@@ -9,8 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
-from helpers import ROOT, build, copy_project, problems
+from helpers import ROOT, assert_lesson_labels_match_the_nav, build, copy_project, problems
 
 from course.lesson_refs import check_source, references_to, resolve
 
@@ -123,23 +122,3 @@ def test_a_dropped_lesson_gets_one_message_and_a_reorder_renumbers_every_label(t
     order = ["01-concepts", "02-case-for-a-region", "05-new-momentum", "04-absorption-and-skepticism",
              "03-hard-institutionalism", "06-comparing-regions", "07-soft-regionalism", "08-debate-and-assessment"]
     assert_lesson_labels_match_the_nav(site, order)
-
-
-def assert_lesson_labels_match_the_nav(site: Path, order: list[str]) -> None:
-    """Every link labelled "Lesson N" on every page goes to the nav's Nth lesson; no "Lesson N"
-    names a lesson beyond the last."""
-    wrong = []
-    for path in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        for link in soup.select("article a[href]"):
-            label = re.fullmatch(r"Lesson (\d+)", link.get_text(" ", strip=True))
-            if not label:
-                continue
-            target = re.search(r"(\d+-[a-z0-9-]+)/(?:index\.html)?(?:#.*)?$", link["href"])
-            if target and target.group(1) in order and order.index(target.group(1)) + 1 != int(label.group(1)):
-                wrong.append(f"{path.relative_to(site)}: '{label.group()}' links {target.group(1)}")
-        article = soup.select_one("article")
-        for number in re.findall(r"\bLesson (\d+)\b", article.get_text(" ") if article else ""):
-            if int(number) > len(order):
-                wrong.append(f"{path.relative_to(site)}: 'Lesson {number}' but there are {len(order)} lessons")
-    assert wrong == [], "\n".join(wrong)

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
+from typing import Any, TypeVar
 from pathlib import Path
 
 from .errors import CourseError
@@ -91,6 +92,23 @@ def resolve(text: str, numbers: Mapping[str, int], facts: Mapping[str, str],
     return CODE_OR_TEXT.sub(outside_code, text)
 
 
+T = TypeVar("T")
+
+
+def resolve_all(value: T, numbers: Mapping[str, int], facts: Mapping[str, str] | None = None) -> T:
+    """`resolve` applied to every text inside data objects (a quiz and its questions and options),
+    for what is written without the site: LMS exports, worksheets."""
+    if isinstance(value, str):
+        return resolve(value, numbers, facts or {})  # type: ignore[return-value]
+    if isinstance(value, (list, tuple)):
+        return type(value)(resolve_all(item, numbers, facts) for item in value)  # type: ignore[return-value]
+    if is_dataclass(value) and not isinstance(value, type):
+        changes: dict[str, Any] = {item.name: resolve_all(getattr(value, item.name), numbers, facts)
+                                   for item in fields(value) if item.init and item.name not in ("path", "slug", "id")}
+        return replace(value, **changes)
+    return value
+
+
 def check_source(text: str, path: str, numbers: Mapping[str, int], facts: Mapping[str, str],
                  data: bool = False, dropped: frozenset[str] = frozenset(),
                  sessions: Mapping[str, int] | None = None) -> list[CourseError]:
@@ -156,7 +174,7 @@ def references_to(slug: str, root: Path, docs_dir: Path) -> list[Reference]:
         if path.stem == slug and path.parent.name == "lessons":
             found.append(Reference(shown, None, "the lesson's own file"))
             continue
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for number, line in enumerate(path.read_text(encoding="utf-8", errors="replace").splitlines(), start=1):
             if f"[[{slug}]]" in line:
                 found.append(Reference(shown, number, f"[[{slug}]]"))
             if re.search(rf"(?<![\w-]){re.escape(slug)}\.md\b", line):
@@ -168,7 +186,7 @@ def references_to(slug: str, root: Path, docs_dir: Path) -> list[Reference]:
         if path.stem == slug:
             found.append(Reference(shown, None, "the lesson's quiz file"))
             continue
-        for number, line in visible_data_lines(path.read_text(encoding="utf-8")):
+        for number, line in visible_data_lines(path.read_text(encoding="utf-8", errors="replace")):
             key = re.match(rf"\s*-?\s*(?P<key>lesson|introduced)\s*:\s*['\"]?{re.escape(slug)}['\"]?\s*$", line)
             if key:
                 found.append(Reference(shown, number, f"`{key.group('key')}: {slug}`"))

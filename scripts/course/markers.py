@@ -22,6 +22,7 @@ MARKERS: dict[str, tuple[str, str]] = {
     "bibliography": (r"<!-- bibliography -->", "<!-- bibliography -->"),
     "lesson-list": (r"<!-- lesson-list -->", "<!-- lesson-list -->"),
     "offline-zip": (r"<!-- offline-zip -->", "<!-- offline-zip -->"),
+    "lesson-timings": (r"<!-- lesson-timings -->", "<!-- lesson-timings -->"),
     "comparison": (r"<!--\s*comparison\s*-->", "<!-- comparison -->"),
     "membership": (r"<!--\s*membership(?:\s+\S+)?\s*-->", "<!-- membership 2003 -->"),
     "map": (r'<!--\s*map(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- map eaeu-2018 "Map 2" -->'),

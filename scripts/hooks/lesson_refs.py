@@ -1,6 +1,6 @@
 """Lesson numbers and course facts from the nav (course/lesson_refs.py says what authors write).
 
-on_files checks every page under docs/ and every data file, before any page is rendered, and
+on_config checks every page under docs/ and every data file, before any page is rendered, and
 reports all at once: a lesson number or count typed by hand, a marker naming no lesson, and,
 for each lesson that left the nav, one message listing everything that still refers to it.
 The markers are then replaced in each page's Markdown (after the other hooks have put quizzes,
@@ -18,7 +18,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from course.errors import CourseError
@@ -45,22 +44,22 @@ timings: list[tuple[str, str, int, int, str]] = []  # (src_uri, title, teaching,
 # Hooks
 
 
-@event_priority(50)  # before the hooks that read lessons, so these messages come first
-def on_files(files: Files, config: MkDocsConfig) -> Files:
+# First of all hooks (their own checks may stop the build): the author sees these messages
+# even when another hook then stops on one of the same mistakes.
+@event_priority(100)
+def on_config(config: MkDocsConfig) -> None:
     global numbers, sessions, facts, timings  # reset at every build (mkdocs serve, tests)
     root, docs = Path(config.config_file_path).parent, Path(config.docs_dir)
-    uris = [uri for uri in nav_paths(config.nav) if _is_lesson(uri)] if config.nav else \
-        sorted(file.src_uri for file in files.documentation_pages() if _is_lesson(file.src_uri))
+    pages = sorted(path.relative_to(docs).as_posix() for path in docs.rglob("*.md"))
+    uris = [uri for uri in (nav_paths(config.nav) if config.nav else pages) if _is_lesson(uri)]
     numbers = lesson_numbers(uris)
     facts, sessions, timings = _facts(config, root, docs, uris)
-    sources = [(Path(file.abs_src_path), False) for file in files.documentation_pages()
-               if file.abs_src_path and not file.generated_by]
-    sources += [(path, True) for path in sorted((root / "data").rglob("*.y*ml"))]
+    sources = [(docs / page, False) for page in pages] + [(path, True) for path in sorted((root / "data").rglob("*.y*ml"))]
     dropped = frozenset(_dropped(sources, root, docs))
     found: list[CourseError] = []
     for path, data in sources:
-        found += check_source(path.read_text(encoding="utf-8-sig"), display_path(path, root), numbers, facts,
-                              data=data, dropped=dropped, sessions=sessions)
+        found += check_source(path.read_text(encoding="utf-8-sig", errors="replace"), display_path(path, root),
+                              numbers, facts, data=data, dropped=dropped, sessions=sessions)
     for slug in sorted(dropped):
         places = references_to(slug, root, docs)
         listed = "\n".join(f"  {place}" for place in places)
@@ -69,7 +68,6 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
                     f"lists what it cannot remove), or put the lesson back in the nav:\n{listed}")
     for error in found:
         log.warning(str(error))
-    return files
 
 
 @event_priority(-100)  # after the hooks that insert quizzes, key terms and tables into the page
@@ -131,7 +129,7 @@ def _dropped(sources: list[tuple[Path, bool]], root: Path, docs: Path) -> set[st
     named = {path.stem for path in (docs / "lessons").glob("[0-9]*.md")}
     named |= {path.stem for path in (root / "data" / "quizzes").glob("*.yml")}
     for path, data in sources:
-        text = path.read_text(encoding="utf-8-sig")
+        text = path.read_text(encoding="utf-8-sig", errors="replace")  # pages.py reports a bad byte
         named |= {match.group("slug") for match in LESSON_MARKER.finditer(text)}
         if data:  # timeline events' `lesson:`, glossary terms' `introduced:`
             named |= set(DATA_LESSON.findall(text))

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import CourseError
+from ..lesson_refs import lesson_numbers, resolve_all
 from ..markup import plain_text, render_markdown
 from ..nav import nav_paths
 from ..quizzes import Question, Quiz, load_quizzes
@@ -58,6 +59,8 @@ def lesson_quizzes(root: Path, nav: object, docs_dir: str = "docs",
     quizzes = load_quizzes(root / quiz_folder, quiz_folder)
     lessons = [path for path in nav_paths(nav) if re.match(r"^lessons/\d+[\w-]*\.md$", path)]
     found = []
+    numbers = lesson_numbers(lessons)
+    quizzes = {slug: resolve_all(quiz, numbers) for slug, quiz in quizzes.items()}  # [[07-x]] -> Lesson N
     for number, path in enumerate(lessons, start=1):
         slug = path[len("lessons/"):-3]
         if slug in quizzes:
