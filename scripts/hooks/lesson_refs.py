@@ -26,7 +26,7 @@ from course.lesson_refs import (
 )
 from course.nav import nav_paths
 from course.sources import display_path
-from course.syllabus import read_lesson
+from course.lessons import parse_lesson
 
 log = logging.getLogger("mkdocs.plugins.course.lesson_refs")
 
@@ -109,9 +109,11 @@ def _facts(config: MkDocsConfig, root: Path, docs: Path, uris: list[str]) -> tup
     first_sessions, rows, total_sessions = {}, [], 0
     for number, uri in enumerate(uris, start=1):
         try:
-            lesson = read_lesson(docs / uri, display_path(docs / uri, root), uri, number, None)
-        except CourseError:
-            continue  # the syllabus hook reports a lesson it cannot read
+            headings = course.get("activity_headings") or () if isinstance(course, dict) else ()
+            lesson = parse_lesson((docs / uri).read_text(encoding="utf-8-sig"), display_path(docs / uri, root), uri,
+                                  number, activity_headings=tuple(headings))
+        except (CourseError, OSError, UnicodeDecodeError):
+            continue  # the course model reports a lesson it cannot read
         first_sessions[Path(uri).stem] = total_sessions + 1
         total_sessions += max(1, math.ceil(lesson.minutes / session_minutes))
         rows.append((uri, lesson.title, lesson.teaching, lesson.exercises, "; ".join(lesson.activities)))
