@@ -63,3 +63,18 @@ def test_the_bare_announcement_before_a_hook_error_is_dropped_and_a_conflict_exp
     assert in_author_terms("Excluding 'README.md' from the site because it conflicts with 'index.md'.", PROJECT) == [
         "docs/README.md: left out of the site, because docs/index.md is the page of the same folder. Keep one of "
         "the two (rename or delete the other)."]
+
+
+def test_the_filter_is_installed_once_however_often_serve_loads_the_hook():
+    import importlib.util
+    import logging
+
+    from helpers import ROOT
+    from mkdocs.config import load_config
+
+    for _ in range(2):  # `mkdocs serve` imports the hook file anew for every rebuild
+        spec = importlib.util.spec_from_file_location("messages_hook", ROOT / "scripts" / "hooks" / "messages.py")
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        module.on_config(load_config(str(ROOT / "mkdocs.yml")))
+    assert [type(f).__name__ for f in logging.getLogger("mkdocs.structure.pages").filters] == ["AuthorTerms"]

@@ -1,7 +1,7 @@
 """MkDocs' own warnings (broken links and anchors, missing images, nav entries) in the author's
 terms: project-relative path, the line of the link, what to do (course/messages.py).
 
-A logging filter on the two MkDocs loggers that write them rewrites each record before any
+A logging filter on the MkDocs loggers that write them rewrites each record before any
 handler prints or counts it; `--strict` still fails the build on them, as before.
 """
 from __future__ import annotations
@@ -29,8 +29,9 @@ def on_config(config: MkDocsConfig) -> None:
     project = _project(config)
     for name in LOGGERS:
         logger = logging.getLogger(name)
-        # One filter per logger for the whole process (`mkdocs serve` rebuilds): it gets this build's project.
-        for old in [f for f in logger.filters if isinstance(f, AuthorTerms)]:
+        # One filter per logger for the whole process: `mkdocs serve` loads this file again for each
+        # build, so an earlier build's filter is of an earlier AuthorTerms class, found by its name.
+        for old in [f for f in logger.filters if type(f).__name__ == AuthorTerms.__name__]:
             logger.removeFilter(old)
         logger.addFilter(AuthorTerms(project))
     # Before the hooks that read the nav's lessons (syllabus, quizzes): they would blame the
