@@ -24,7 +24,7 @@ def test_a_crlf_copy_of_the_whole_course_builds_byte_identical_pages(tmp_path: P
                 converted += 1
     assert converted > 30  # every lesson, data file, stylesheet and template
 
-    result = build(project, tmp_path / "site")
+    result = build(project, tmp_path / "site", edition="instructor")  # the edition site_dir is
     assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
     assert _contents(tmp_path / "site") == _contents(site_dir)
 
