@@ -205,3 +205,9 @@ def test_an_unclosed_brace_is_reported_in_its_entry_not_the_next(tmp_path):
         load_bibliography(write_bib(tmp_path, text), "refs.bib")
     with pytest.raises(CourseError, match=r"^refs.bib:2: BibTeX syntax error in entry 'a': the '\{' of this field is never closed"):
         load_bibliography(write_bib(tmp_path, text.replace("title={T\n}", "title={T\n  note={N}}")), "refs.bib")
+
+
+def test_a_citation_wrapped_onto_the_next_line_renders_and_a_blank_line_ends_it(bibliography):
+    html, cited = render_citations("as argued [@moldashev2018;\n@acharya1997] here", bibliography, "p.md")
+    assert "[@" not in html and cited == ["moldashev2018", "acharya1997"]
+    assert render_citations("[a\n\n@b]", bibliography, "p.md")[0] == "[a\n\n@b]"  # two paragraphs: no citation

@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 CITATION_PATTERN = re.compile(
     r"^[ \t]*(?P<marks>`{3,}|~{3,})[^\n]*\n.*?^[ \t]*(?P=marks)[ \t]*$"
     r"|`(?P<code>`*)(?:[^\n]+?)`(?P=code)"
-    r"|\[(?P<body>[^\[\]\n]*@[^\[\]\n]*)\](?![(\[])",  # not a link: [text](url) or [text][ref]
+    # A citation may wrap onto the next line of its paragraph (not across a blank line).
+    r"|\[(?P<body>(?:[^\[\]\n]|\n(?![ \t]*\n))*@(?:[^\[\]\n]|\n(?![ \t]*\n))*)\](?![(\[])",  # not a link
     re.MULTILINE | re.DOTALL,
 )
 # "@" at the start of a word, then a key: the bracket means to cite (an address "a@b.org" does not).
