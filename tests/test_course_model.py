@@ -91,3 +91,25 @@ def test_every_page_agrees_on_the_lesson_numbers(tmp_path):
     labels = {a.get_text() for a in timeline.select(".course-event-meta a[href*='lessons/']")}
     assert labels and all(re.match(r"Lesson \d+: ", label) for label in labels)
     assert any(label.startswith("Lesson 3: The case for a Central Asian region") for label in labels), labels
+
+
+@pytest.mark.slow
+def test_a_build_with_several_mistakes_reports_them_all_and_leaves_no_site(tmp_path):
+    """Dropping a lesson from the nav: its quiz, its timeline events and a second quiz mistake,
+    in three files, all in one build, each `file:line: what. What to do.` on its own line."""
+    project = copy_project(tmp_path / "course")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("      - lessons/08-debate-and-assessment.md\n", "")
+                      + "\nnot_in_nav: |\n  lessons/08-debate-and-assessment.md\n", encoding="utf-8")
+    quiz = project / "data" / "quizzes" / "01-concepts.yml"
+    text = quiz.read_text(encoding="utf-8")
+    quiz.write_text(text.replace("    prompt:", "    promt:", 2), encoding="utf-8")
+    site = tmp_path / "site"
+    result = build(project, site)
+    assert result.returncode != 0 and "Traceback" not in result.stdout
+    found = problems(result.stdout)
+    assert any("data/quizzes/08-debate-and-assessment.yml: there is no lesson" in line for line in found), found
+    events = (project / "data" / "timeline.yml").read_text(encoding="utf-8").count("lesson: 08-debate-and-assessment")
+    assert sum("data/timeline.yml:" in line and "08-debate-and-assessment" in line for line in found) == events, found
+    assert sum("data/quizzes/01-concepts.yml:" in line and "unknown field 'promt'" in line for line in found) == 2, found
+    assert not site.exists() or not any(site.iterdir())

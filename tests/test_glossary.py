@@ -6,11 +6,9 @@ from pathlib import Path
 
 import pytest
 from course.errors import CourseError
+from course.glossary import Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, slugify, terms_used
+from course.glossary_page import render_glossary_page, render_key_terms
 from course.templates import Templates
-from course.glossary import (
-    Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, render_glossary_page,
-    render_key_terms, slugify, terms_used,
-)
 from helpers import ROOT
 
 URL = "../../glossary/"

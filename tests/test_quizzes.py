@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 from course.errors import CourseError
-from course.quizzes import (check_objectives, check_sections, load_quiz, load_quizzes, objective_lines,
-                            render_answer_key, render_quiz)
+from course.quiz_html import render_answer_key, render_quiz
+from course.quizzes import check_objectives, check_sections, load_quiz, load_quizzes, objective_lines
 from helpers import ROOT
 
 QUIZZES = ROOT / "data" / "quizzes"

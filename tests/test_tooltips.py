@@ -30,3 +30,10 @@ def test_single_quoted_titles_and_other_attributes():
 def test_ordinary_titles_are_untouched():
     markup = '<a title="Link to this section" href="#x">¶</a><a title="Trade &amp; aid">y</a>'
     assert text_only_titles(markup) == markup
+
+
+def test_a_title_shown_as_text_is_left_as_written():
+    # `<a title="<b>">` as inline code: text, not an element; Markdown escapes its "<" but not its quotes.
+    markup = '<p><code>&lt;a title="&lt;b&gt;"&gt;</code> and <abbr title="x &lt; y">x</abbr></p>'
+    assert text_only_titles(markup) == ('<p><code>&lt;a title="&lt;b&gt;"&gt;</code> and '
+                                        '<abbr title="x &amp;lt; y">x</abbr></p>')

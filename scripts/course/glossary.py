@@ -18,10 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from . import fields
-from .errors import CourseError
-from .markup import plain_text, render_markdown
+from .errors import Collector, CourseError
+from .markup import plain_text
 from .sources import line_of, load_yaml, read_text
-from .templates import Templates
 
 CATEGORIES = ("concept", "organisation", "agreement", "place", "person", "format")
 CATEGORY_LABELS = {
@@ -128,7 +127,12 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
     if not isinstance(entries, list) or not entries:
         raise CourseError(display_path, line_of(data, 1),
                           "needs a 'terms:' list with at least one entry. See the comment at the top of the file.")
-    terms = [_read_term(entry, display_path) for entry in entries]
+    errors, read = Collector(), []  # every term's mistakes, not only the first term's
+    for entry in entries:
+        with errors.check():
+            read.append((_read_term(entry, display_path), entry))
+    errors.raise_any()
+    terms, entries = [term for term, _ in read], [entry for _, entry in read]
     _check_unique(terms, entries, display_path)
     by_key = {_key(name): term for term in terms for name in term.names}
     resolved = []
@@ -229,61 +233,6 @@ def link_first_uses(markdown: str, glossary: Glossary, glossary_url: str) -> tup
         last = end
     pieces.append(markdown[last:])
     return "".join(pieces), list(used)
-
-
-# Rendering
-
-
-def render_key_terms(terms: Iterable[Term], glossary_url: str) -> str:
-    """The "Key terms" box for a lesson: a collapsed block listing each term with its definition."""
-    ordered = sorted(terms, key=lambda term: sort_key(term.name))
-    if not ordered:
-        return ""
-    items = "\n".join(
-        f'    - <a class="course-term-key" href="{_attr(glossary_url)}#{term.slug}">{html.escape(term.name)}</a>: '
-        f"{render_markdown(term.definition, inline=True)}"
-        for term in ordered
-    )
-    # Out of the search index (Material skips data-search-exclude): a wall of unrelated
-    # definitions was the top hit for a name; the glossary page answers for each term.
-    return (f'<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson ({len(ordered)})"'
-            f"\n\n{items}\n\n</div>\n")
-
-
-def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,
-                         introduced: dict[str, LessonLink] | None = None, title: str = "Glossary") -> str:
-    """The glossary page (data/pages/glossary.md filled in): A–Z sections, a category filter,
-    one entry per term. Citations are left as [@key] for the citations hook, which also adds
-    the References. used_in maps a term's name to the lessons (in course order) that use it.
-    """
-    introduced = introduced or {}
-    groups: dict[str, list[Term]] = {}
-    for term in glossary.sorted():
-        groups.setdefault(_letter(term.name), []).append(term)
-    counts = {category: sum(term.category == category for term in glossary.terms) for category in CATEGORIES}
-    letters = " ".join(f'<a href="#{_letter_id(letter)}">{html.escape(_letter_label(letter))}</a>' for letter in groups)
-    options = "\n".join(
-        f'<label><input type="radio" name="glossary-category" value="{category}"> '
-        f"{CATEGORY_LABELS[category]} ({count})</label>"
-        for category, count in counts.items() if count
-    )
-    form = [
-        '<form class="glossary-filter" hidden>',
-        '<fieldset><legend>Show</legend>',
-        '<label><input type="radio" name="glossary-category" value="" checked> All terms</label>',
-        options,
-        "</fieldset>",
-        '<p class="glossary-count" role="status"></p>',
-        "</form>",
-    ]
-    lines = []
-    for letter, terms in groups.items():
-        lines += [f"## {_letter_label(letter)} {{#{_letter_id(letter)}}}", "", '<dl class="glossary">']
-        lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name)) for term in terms]
-        lines += ["</dl>", ""]
-    return templates.render("glossary.md", title=title, terms=len(glossary.terms),
-                            letters=f'<nav class="glossary-letters" aria-label="Glossary by letter">{letters}</nav>',
-                            filter="\n".join(form), entries="\n".join(lines))
 
 
 def sort_key(name: str) -> str:
@@ -462,56 +411,10 @@ def _plain(definition: str) -> str:
 
 def _term_link(term: Term, text: str, glossary_url: str) -> str:
     tooltip = term.tooltip if _key(text) == _key(term.name) else f"{term.name}: {term.tooltip}"
-    return (f'<a class="course-term" href="{_attr(glossary_url)}#{term.slug}" '
-            f'title="{_attr(tooltip)}">{text}</a>')
+    return (f'<a class="course-term" href="{escape_attribute(glossary_url)}#{term.slug}" '
+            f'title="{escape_attribute(tooltip)}">{text}</a>')
 
 
-def _attr(value: str) -> str:
+def escape_attribute(value: str) -> str:
     # "|" would split a Markdown table cell; "*" and "_" are harmless inside a stashed tag.
     return html.escape(value, quote=True).replace("|", "&#124;")
-
-
-def _letter(name: str) -> str:
-    first = sort_key(name)[:1].upper()
-    return first if "A" <= first <= "Z" else "#"
-
-
-def _letter_id(letter: str) -> str:
-    return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
-
-
-def _letter_label(letter: str) -> str:
-    return letter if letter != "#" else "0–9"
-
-
-def _names_html(names: Iterable[str]) -> str:
-    return ", ".join(
-        f'<span lang="ru">{html.escape(name)}</span>' if re.search("[\u0400-\u04ff]", name) else html.escape(name)
-        for name in names
-    )
-
-
-def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink | None) -> str:
-    parts = [
-        f'<div class="glossary-entry" id="{term.slug}" data-category="{term.category}">',
-        f'<dt><dfn>{html.escape(term.name)}</dfn> <span class="glossary-category">{term.category}</span></dt>',
-        f"<dd>{render_markdown(term.definition, inline=True)}</dd>",
-    ]
-    if term.aliases:
-        parts.append(f"<dd><strong>Also:</strong> {_names_html(term.aliases)}</dd>")
-    if term.related:
-        links = ", ".join(f'<a href="#{slugify(name)}">{html.escape(name)}</a>' for name in term.related)
-        parts.append(f"<dd><strong>Related:</strong> {links}</dd>")
-    if term.cite:
-        parts.append(f"<dd><strong>Read:</strong> [@{term.cite}]</dd>")
-    if lessons:
-        links = ", ".join(_lesson_link(lesson, lesson == introduced) for lesson in lessons)
-        parts.append(f"<dd><strong>Used in:</strong> {links}</dd>")
-    parts.append("</div>")
-    return "\n".join(parts)
-
-
-def _lesson_link(lesson: LessonLink, first: bool) -> str:
-    note = " (introduced)" if first else ""
-    return f'<a href="{_attr(lesson.url)}">Lesson {lesson.number}</a>{note}'
-

@@ -12,14 +12,18 @@ from __future__ import annotations
 
 import re
 
-# Starts with the literal "title=" (the space before it is checked behind): the regex engine
-# then jumps from one title to the next instead of trying every position of the page.
-TITLE = re.compile(r'title=(?<=\stitle=)(?P<quote>["\'])(?P<value>.*?)(?P=quote)', re.DOTALL)
+# A start tag, read as the HTML rules read one: a name, then attributes whose quoted values may
+# hold anything but their quote (even "<" or ">"). Text is never a tag: `<a title="<b>">` shown
+# as inline code is `&lt;a title=...` in the page, so it is left exactly as written.
+START_TAG = re.compile(r"""<[A-Za-z][\w:-]*(?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*\s*/?>""")
+TITLE = re.compile(r'(?<=\s)title=(?P<quote>["\'])(?P<value>.*?)(?P=quote)', re.DOTALL)
 
 
 def text_only_titles(html: str) -> str:
-    """Every title="..." in `html` with "<" escaped once more (as `&amp;lt;`)."""
-    return TITLE.sub(_escape_title, html)
+    """Every title="..." attribute of an element in `html` with "<" escaped once more (as `&amp;lt;`)."""
+    if "title=" not in html:
+        return html
+    return START_TAG.sub(lambda tag: TITLE.sub(_escape_title, tag[0]) if "title=" in tag[0] else tag[0], html)
 
 
 # Helper functions

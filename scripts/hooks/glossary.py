@@ -19,7 +19,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.meta import get_data
 
 from course.errors import CourseError
-from course.glossary import LessonLink, render_glossary_page, render_key_terms, terms_used
+from course.glossary import LessonLink, terms_used
+from course.glossary_page import render_glossary_page, render_key_terms
 from course.model import GLOSSARY_FILE, Course
 
 log = logging.getLogger("mkdocs.plugins.course.glossary")

@@ -16,7 +16,8 @@ from mkdocs.utils import get_relative_url
 
 from course.errors import CourseError
 from course.model import QUIZ_FOLDER, Course
-from course.quizzes import check_sections, render_answer_key, render_quiz
+from course.quiz_html import render_answer_key, render_quiz
+from course.quizzes import check_sections
 from course.review import quiz_placeholder, render_answer_key_page, render_review_page
 from course.sources import line_in
 

@@ -8,7 +8,7 @@ from collections.abc import Collection, Mapping
 from pathlib import Path
 from typing import Any
 
-from ..errors import CourseError
+from ..errors import Collector, CourseError
 from ..fields import (
     COMPARISON, DIMENSION, EVENT, MEMBER, MODEL, ORGANISATION, ORGANISATIONS_FILE, PERIOD, STATE, TIMELINE_FILE,
     unknown_field,
@@ -53,13 +53,16 @@ def load_organisations(path: Path, display_path: str, citation_keys: Collection[
     entries = check.listing(check.required(root, "organisations", 1), "`organisations`", line_of(root, 1))
     organisations: dict[str, Organisation] = {}
     first_line: dict[str, int | None] = {}
+    errors = Collector()  # every organisation's mistakes, not only the first one's
     for entry in entries:
-        organisation = _read_organisation(entry, states, check, line_of(entries))
-        if organisation.id in organisations:
-            check.fail(organisation.line, f"organisation id '{organisation.id}' is used twice (first at line "
-                                          f"{first_line[organisation.id]}). Give each organisation its own id.")
-        organisations[organisation.id] = organisation
-        first_line[organisation.id] = organisation.line
+        with errors.check():
+            organisation = _read_organisation(entry, states, check, line_of(entries))
+            if organisation.id in organisations:
+                check.fail(organisation.line, f"organisation id '{organisation.id}' is used twice (first at line "
+                                              f"{first_line[organisation.id]}). Give each organisation its own id.")
+            organisations[organisation.id] = organisation
+            first_line[organisation.id] = organisation.line
+    errors.raise_any()
     for organisation in organisations.values():
         if organisation.replaced_by and organisation.replaced_by not in organisations:
             check.fail(organisation.line, f"organisation '{organisation.id}' is replaced_by "
@@ -87,12 +90,15 @@ def load_timeline(path: Path, display_path: str, history: History, citation_keys
                              "Swap from and to.")
         periods.append(period)
     events = []
+    errors = Collector()  # every event's mistakes (a fork that drops a lesson meets them all at once)
     for entry in check.listing(check.required(root, "events", 1), "`events`", line_of(root, 1)):
-        event = _read_event(entry, history, lessons, check)
-        if not any(period.start <= event.year <= period.end for period in periods):
-            check.fail(event.line, f"event '{event.title}' ({event.year}) falls in no period. "
-                                   "Add a period under `periods` that covers it.")
-        events.append(event)
+        with errors.check():
+            event = _read_event(entry, history, lessons, check)
+            if not any(period.start <= event.year <= period.end for period in periods):
+                check.fail(event.line, f"event '{event.title}' ({event.year}) falls in no period. "
+                                       "Add a period under `periods` that covers it.")
+            events.append(event)
+    errors.raise_any()
     events.sort(key=lambda event: event.sort_key)
     return periods, events
 

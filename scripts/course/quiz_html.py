@@ -1,0 +1,159 @@
+"""A quiz as HTML: the quiz a student answers (quiz.js makes it work) and the instructors' answer key.
+
+Both come from the validated Quiz (course/quizzes.py); every text goes through the safe Markdown renderer."""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import random
+from typing import Any
+
+from .markup import plain_text, render_markdown
+from .quizzes import Question, Quiz
+
+# Rendering
+
+
+def render_quiz(quiz: Quiz, section_links: dict[str, tuple[str, str]] | None = None,
+                title: str = "", heading_level: int = 0) -> str:
+    """One quiz as a single HTML block without blank lines, so Markdown passes it through untouched.
+
+    section_links maps an anchor to (url, heading text) for the "revisit" link.
+    """
+    answers = {q.id: _answer_data(q) for q in quiz.questions}
+    number = len(quiz.questions)
+    parts = [
+        f'<div class="course-quiz" data-quiz="{_attr(quiz.slug)}" data-shuffle="{str(quiz.shuffle).lower()}"'
+        f" data-answers='{_json_attr(answers)}'>",
+    ]
+    if title:
+        parts.append(f"<h{heading_level}>{html.escape(title)}</h{heading_level}>")
+    parts.append(f'<p class="course-quiz__intro">{number} question{"s" if number != 1 else ""}. '
+                 "Choose your answers, then check each one.</p>")
+    parts.append('<div class="course-quiz__bar" data-js hidden>'
+                 f'<p class="course-quiz__score" aria-live="polite">Score: 0 of {number}</p>'
+                 '<button type="button" class="course-quiz__reset">Reset this quiz</button></div>')
+    for position, question in enumerate(quiz.questions, start=1):
+        parts.append(_render_question(quiz, question, position, (section_links or {}).get(question.section or "")))
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def render_answer_key(quiz: Quiz) -> str:
+    """Every question with its right answer and all feedback, for instructors."""
+    parts = ['<ol class="course-answer-key">']
+    for question in quiz.questions:
+        checks = f", objective {', '.join(map(str, question.objectives))}" if question.objectives else ""
+        parts.append(f'<li id="key-{quiz.slug}-{question.id}"><p>{_inline(question.prompt)}'
+                     f' <small>({_KIND_LABELS[question.kind]}, id <code>{question.id}</code>{checks})</small></p>')
+        if question.kind == "ordering":
+            parts.append("<p><strong>Right order:</strong></p><ol>")
+            parts.extend(f"<li>{_inline(item.text)}</li>" for item in question.options)
+            parts.append("</ol>")
+        else:
+            parts.append("<ul>")
+            for option in question.options:
+                mark = "<strong>Right:</strong>" if option.correct else "Wrong:"
+                parts.append(f"<li>{mark} {_inline(option.text)}"
+                             f" <br><em>Feedback:</em> {_inline(option.feedback)}</li>")
+            parts.append("</ul>")
+        if question.explanation:
+            parts.append(f"<p><em>Explanation:</em> {_inline(question.explanation)}</p>")
+        parts.append("</li>")
+    parts.append("</ol>")
+    return "".join(parts)
+
+
+# Helper functions
+
+_KIND_LABELS = {"single": "one answer", "multiple": "select all that apply",
+                "true-false": "true or false", "ordering": "put in order"}
+_HINTS = {"single": "Choose one answer.", "multiple": "Select all that apply.",
+          "true-false": "True or false?", "ordering": "Put the items in order, first at the top."}
+
+
+@functools.lru_cache(maxsize=8192)
+def _inline(text: str) -> str:
+    """Markdown to safe inline HTML, once per text: each quiz is rendered in its lesson, on the
+    review page and in the answer key."""
+    return render_markdown(text, inline=True)
+
+
+def _attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def _json_attr(data: Any) -> str:
+    """JSON for a single-quoted attribute: its many double quotes stay as they are (a third of the size)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _answer_data(question: Question) -> dict[str, Any]:
+    """What quiz.js needs to mark an answer: never shown without JavaScript."""
+    data: dict[str, Any] = {"h": question.digest}
+    if question.kind == "ordering":
+        data["n"] = len(question.options)
+    else:
+        data["c"] = [i for i, option in enumerate(question.options) if option.correct]
+        data["f"] = [_inline(option.feedback) for option in question.options]
+    if question.explanation:
+        data["x"] = _inline(question.explanation)
+    return data
+
+
+def _build_order(question: Question, shuffle: bool) -> list[int]:
+    """A fixed order for the page as built (quiz.js reshuffles per visit).
+
+    Seeded by the id, so builds are reproducible; an ordering question never starts solved.
+    """
+    order = list(range(len(question.options)))
+    if question.kind == "ordering" or (shuffle and question.shuffled):
+        rng = random.Random(question.id)
+        rng.shuffle(order)
+        if question.kind == "ordering" and order == sorted(order):
+            order.reverse()
+    return order
+
+
+def _render_question(quiz: Quiz, question: Question, position: int, section: tuple[str, str] | None) -> str:
+    dom_id = f"quiz-{quiz.slug}-{question.id}"
+    parts = [
+        f'<fieldset class="course-quiz__question" id="{dom_id}" data-id="{question.id}"'
+        f' data-kind="{question.kind}" data-shuffle="{str(quiz.shuffle and question.shuffled).lower()}">',
+        f'<legend><span class="course-quiz__number">{position}.</span> '
+        f"{_inline(question.prompt)}</legend>",
+        f'<p class="course-quiz__hint">{_HINTS[question.kind]}</p>',
+    ]
+    order = _build_order(question, quiz.shuffle)
+    if question.kind == "ordering":
+        parts.append('<ol class="course-quiz__items" aria-label="Items to put in order">')
+        for index in order:
+            text = _inline(question.options[index].text)
+            label = _attr(plain_text(question.options[index].text))
+            parts.append(
+                f'<li data-index="{index}"><span class="course-quiz__item">{text}</span>'
+                f'<span class="course-quiz__move" data-js hidden>'
+                f'<button type="button" data-move="-1" aria-label="Move up: {label}">↑</button>'
+                f'<button type="button" data-move="1" aria-label="Move down: {label}">↓</button></span></li>')
+        parts.append("</ol>")
+    else:
+        input_type = "checkbox" if question.kind == "multiple" else "radio"
+        parts.append('<ul class="course-quiz__options">')
+        for index in order:
+            text = _inline(question.options[index].text)
+            parts.append(f'<li><label><input type="{input_type}" name="{dom_id}" value="{index}"> '
+                         f"<span>{text}</span></label></li>")
+        parts.append("</ul>")
+    parts.append(
+        '<div class="course-quiz__actions" data-js hidden>'
+        '<button type="button" data-action="check">Check</button>'
+        '<button type="button" data-action="retry">Try again</button>'
+        '<button type="button" data-action="reveal">Show answer</button></div>'
+        '<div class="course-quiz__feedback" aria-live="polite"></div>')
+    if section:
+        url, heading = section
+        parts.append(f'<p class="course-quiz__section">Revisit: <a href="{_attr(url)}">{html.escape(heading)}</a></p>')
+    parts.append("</fieldset>")
+    return "".join(parts)
