@@ -2,9 +2,9 @@
 
 Material's search (lunr) matches words as they are spelt: "Borzel" finds no "Börzel" and
 "Visegrad" no "Visegrád", and a phone keyboard makes the plain letters the likelier. Each
-entry of search/search_index.json gets, after its text, the words of it that carry a
-diacritic, spelt without it, so both spellings find the page. Readers do not see them: a
-result shows the start of the text, and highlighting marks the words as typed.
+entry of the index gets, after its text, the words of it that carry a diacritic, spelt
+without it, so both spellings find the page. Readers do not see them: a result shows the
+start of the text, and highlighting marks the words as typed.
 """
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+_ACCENTED_LETTER = re.compile("[\u00c0-\u024f]")  # Latin letters with diacritics (Latin-1 to Extended-B)
 _WORD = re.compile(r"\w+")
 
 
@@ -20,12 +21,13 @@ def plain_spelling(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
 
 
-def with_plain_spellings(index: dict[str, Any]) -> dict[str, Any]:
-    """The index with each entry's diacritic words added once, in plain letters."""
-    for entry in index.get("docs", []):
-        for field in ("title", "text"):
-            plain = dict.fromkeys(plain_spelling(word) for word in _WORD.findall(entry.get(field, ""))
-                                  if plain_spelling(word) != word and plain_spelling(word).isascii())
-            if plain:
-                entry["text"] = entry.get("text", "") + " " + " ".join(plain)
-    return index
+def add_plain_spellings(entries: list[dict[str, Any]]) -> None:
+    """Each index entry (location, title, text) with its diacritic words added once, in plain letters."""
+    for entry in entries:
+        found = f"{entry.get('title', '')} {entry.get('text', '')}"
+        if not _ACCENTED_LETTER.search(found):  # most entries: nothing to do, found by one quick scan
+            continue
+        words = (word for word in _WORD.findall(found) if _ACCENTED_LETTER.search(word))
+        plain = dict.fromkeys(p for p in map(plain_spelling, words) if p.isascii())
+        if plain:
+            entry["text"] = entry.get("text", "") + " " + " ".join(plain)
