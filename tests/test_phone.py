@@ -258,3 +258,20 @@ def test_home_links_each_lesson_with_a_target_a_finger_can_hit(light_phone):
 def test_no_page_is_wider_than_a_phone(light_phone, path):
     light_phone.goto(path)
     assert page_width(light_phone.page) <= 390
+
+
+def test_the_membership_chart_reads_at_12_px_one_tap_away_with_one_row_per_state(light_phone):
+    light_phone.goto("organisations/")
+    page = light_phone.page
+    figure = page.locator("figure.course-chart-figure")
+    assert page.locator(".course-chart-legend li").count() >= 3  # the legend is text beside the chart
+    assert "Filled bars" not in figure.locator("figcaption").inner_text()
+    figure.locator("svg").tap()
+    width, drawn = figure.locator("svg").evaluate("s => [s.getBoundingClientRect().width, s.viewBox.baseVal.width]")
+    sizes = figure.locator("svg text").evaluate_all("ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))")
+    assert min(sizes) * width / drawn >= READABLE_PX
+    assert page_width(page) <= 390
+    for band in figure.locator("g.tlc-org").all():  # Uzbekistan left the CSTO and came back: still one row
+        rows = band.locator("rect.tlc-bar").evaluate_all("rs => rs.map(r => r.dataset.state + ' ' + r.getAttribute('y'))")
+        states = {row.split()[0] for row in rows}
+        assert len(set(rows)) == len(states), band.get_attribute("data-organisation")

@@ -20,6 +20,6 @@ document$.subscribe(() => {
     };
     button.onclick = toggle;
     if (!art.closest("a")) art.onclick = toggle;  // a linked figure opens its link, as its author chose
-    (figure.querySelector("figcaption") || art).before(button);
+    figure.prepend(button);  // above it: a tall chart would hide a button below
   });
 });

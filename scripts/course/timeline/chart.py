@@ -25,7 +25,10 @@ def render_chart(history: History, style: str = "") -> str:
     parts, y = [], top
     for organisation in history.organisations.values():
         end = organisation.ended if organisation.ended else last
-        height = row * (1 + len(organisation.members)) + 4
+        rows: dict[str, list[Any]] = {}  # a state that joined twice, or changed status, keeps one row
+        for member in organisation.members:
+            rows.setdefault(member.state, []).append(member)
+        height = row * (1 + len(rows)) + 4
         parts.append(f'<g class="tlc-org tlc-{organisation.track}" data-organisation="{organisation.id}">')
         parts.append(f'<rect class="tlc-life" x="{x(organisation.founded)}" y="{y}" '
                      f'width="{round(x(end + 1) - x(organisation.founded), 1)}" height="{height - 4}"/>')
@@ -33,20 +36,21 @@ def render_chart(history: History, style: str = "") -> str:
                      f'({_text(organisation.years().split(" (")[0])})</text>')
         if not organisation.members and organisation.members_note:
             parts.append(f'<text x="{left + 4}" y="{y + 2 * row - 3}">members not charted (see the entry)</text>')
-        for index, member in enumerate(organisation.members, start=1):
+        for index, (state, members) in enumerate(rows.items(), start=1):
             bar_y = y + index * row
-            start, stop = member.joined, (member.left if member.left else last) + 1
-            label = (f"{history.states[member.state].name} in {organisation.short}: {member.status}, "
-                     f"{member.years()}{', dates approximate' if member.approximate else ''}")
-            classes = f"tlc-bar tlc-{member.status}" + (" tlc-approx" if member.approximate else "")
-            parts.append(f'<text x="16" y="{bar_y + row - 3}">{_text(history.states[member.state].name)}</text>')
-            parts.append(
-                f'<rect class="{classes}" x="{x(start)}" y="{bar_y + 2}" width="{round(x(stop) - x(start), 1)}" '
-                f'height="{row - 4}" data-organisation="{organisation.id}" data-state="{member.state}" '
-                f'data-from="{member.joined}" data-to="{member.left or ""}"><title>{_text(label)}</title></rect>')
-            if member.joined < first:
-                parts.append(f'<text class="tlc-since" x="{x(first) + 3}" y="{bar_y + row - 4}">'
-                             f'since {member.joined}</text>')
+            parts.append(f'<text x="16" y="{bar_y + row - 3}">{_text(history.states[state].name)}</text>')
+            for member in members:
+                start, stop = member.joined, (member.left if member.left else last) + 1
+                label = (f"{history.states[member.state].name} in {organisation.short}: {member.status}, "
+                         f"{member.years()}{', dates approximate' if member.approximate else ''}")
+                classes = f"tlc-bar tlc-{member.status}" + (" tlc-approx" if member.approximate else "")
+                parts.append(
+                    f'<rect class="{classes}" x="{x(start)}" y="{bar_y + 2}" width="{round(x(stop) - x(start), 1)}" '
+                    f'height="{row - 4}" data-organisation="{organisation.id}" data-state="{member.state}" '
+                    f'data-from="{member.joined}" data-to="{member.left or ""}"><title>{_text(label)}</title></rect>')
+                if member.joined < first:
+                    parts.append(f'<text class="tlc-since" x="{x(first) + 3}" y="{bar_y + row - 4}">'
+                                 f'since {member.joined}</text>')
         parts.append("</g>")
         y += height + gap
     axis = []
