@@ -9,13 +9,21 @@ ifdef EDITION
 export COURSE_EDITION := $(EDITION)
 endif
 
-.PHONY: check-config export serve build test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson rename-lesson bench lms worksheets readability
+.PHONY: check-config export serve build translations test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson rename-lesson bench lms worksheets readability
 
-serve: check-config $(VENV)/.runtime  ## set up and serve the course at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-build: check-config $(VENV)/.runtime  ## strict build into site/
+# The course's other languages, one config each (mkdocs.ru.yml...), built into site/<lang>/.
+LANGUAGES := $(wildcard mkdocs.??.yml mkdocs.???.yml)
+
+serve: check-config $(VENV)/.runtime  ## serve the course with live reload at http://127.0.0.1:8000 (IN=ru: the Russian pages)
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 $(if $(IN),-f mkdocs.$(IN).yml)
+
+build: check-config $(VENV)/.runtime  ## strict build into site/ (English) and site/ru/ (Russian), each language's own folder
 	$(BIN)/mkdocs build --strict
+	@for config in $(LANGUAGES); do echo "Building $$config"; $(BIN)/mkdocs build --strict -f $$config || exit 1; done
+
+translations: $(VENV)/.runtime  ## what each language still lacks: pages, data texts, interface words (file:line)
+	$(BIN)/python scripts/translations.py
 
 export: check-config $(VENV)/.runtime  ## the course as plain Markdown in dist/export/: plain MkDocs + Material builds it, no hooks
 	$(BIN)/python scripts/export.py
@@ -56,7 +64,7 @@ test-fast: check-config $(VENV)/.dev node_modules/.installed  ## only the tests 
 # mkdocs.yml checked before MkDocs reads it: an unquoted impossible date (start: 2027-02-29)
 # would otherwise stop MkDocs with a Python traceback before any hook can explain it.
 check-config: $(VENV)/.runtime
-	@$(BIN)/python scripts/check_config.py mkdocs.yml mkdocs-offline.yml
+	@$(BIN)/python scripts/check_config.py mkdocs.yml mkdocs-offline.yml $(LANGUAGES) $(wildcard mkdocs-offline.??.yml)
 
 # tests/template: what holds for any course built on this template (structure, links, quizzes,
 # accessibility, contrast, privacy, budgets); a fork keeps them. tests/course: this course's content.

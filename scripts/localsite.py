@@ -21,7 +21,7 @@ CHROMIUM_ARGS = [
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
 ROOT = Path(__file__).resolve().parents[1]
-PROJECT_PARTS = ("mkdocs.yml", "docs", "data", "overrides", "scripts")
+PROJECT_PARTS = ("mkdocs.yml", "mkdocs.ru.yml", "docs", "docs-ru", "data", "overrides", "scripts")
 
 
 def copy_project(dest: Path) -> Path:

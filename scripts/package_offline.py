@@ -59,6 +59,13 @@ def main(argv: list[str] | None = None) -> int:
                 [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(CONFIG), "-d", str(site)],
                 cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_EDITION=edition),
             )
+            for language, folder in other_languages(CONFIG):  # mkdocs-offline.ru.yml into ru/, ...
+                if result.returncode == 0:
+                    result = subprocess.run(
+                        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(language), "-d",
+                         str(site / folder)],
+                        cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_EDITION=edition),
+                    )
             if result.returncode != 0:
                 print(f"make offline: the {edition} edition's build failed (see above); no zip written.",
                       file=sys.stderr)
@@ -93,6 +100,19 @@ def course_title(config_file: Path) -> str:
         config = yaml_load(handle)
     course = (config.get("extra") or {}).get("course") or {}
     return str(course.get("title") or config.get("site_name") or "course")
+
+
+def other_editions(config_file: Path) -> list[tuple[Path, str]]:
+    """(offline config, folder) of each edition but the first in extra.alternate that has an
+    offline config beside config_file: mkdocs-offline.ru.yml, built into ru/."""
+    with open(config_file, "rb") as handle:
+        alternate = (yaml_load(handle).get("extra") or {}).get("alternate") or []
+    found = []
+    for entry in alternate[1:]:
+        edition = config_file.with_name(f"{config_file.stem}.{entry['lang']}.yml")
+        if edition.is_file():
+            found.append((edition, str(entry["link"]).removeprefix("./").strip("/")))
+    return found
 
 
 def write_zip(site: Path, archive: Path) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, TEST_FONTS, StaticServer, build, chromium_env, problems
+from helpers import CHROMIUM, CHROMIUM_ARGS, ROOT, TEST_FONTS, StaticServer, build, chromium_env, other_languages, problems
 
 
 @pytest.fixture(scope="session")
@@ -18,6 +18,9 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = build(ROOT, site, edition="instructor")
     assert result.returncode == 0, result.stdout
     assert problems(result.stdout) == [], result.stdout
+    for config, folder in other_languages(ROOT):  # as `make build`: the Russian edition into site/ru/
+        result = build(ROOT, site / folder, config)
+        assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
     return site
 
 

@@ -25,17 +25,42 @@ def build(project: Path, site_dir: Path, config: str = "mkdocs.yml",
     )
 
 
+def other_languages(project: Path) -> list[tuple[str, str]]:
+    """(config, folder in the site) of each edition but the main one: [("mkdocs.ru.yml", "ru")]."""
+    import yaml
+
+    alternate = (yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_Tolerant)
+                 .get("extra", {}).get("alternate") or [])
+    return [(f"mkdocs.{entry['lang']}.yml", str(entry["link"]).strip("./")) for entry in alternate[1:]
+            if (project / f"mkdocs.{entry['lang']}.yml").is_file()]
+
+
+def _tolerant_loader() -> type:
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_multi_constructor("!", lambda loader, suffix, node: None)  # MkDocs' !ENV
+    return Loader
+
+
+_Tolerant = _tolerant_loader()
+
+
 def problems(output: str) -> list[str]:
     """The lines of a build log an author must act on."""
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR", "Error"))]
 
 
-def html_pages(site_dir: Path) -> list[str]:
-    """Every page of a built site as a URL path ('' for the home page), 404 page excluded."""
+def html_pages(site_dir: Path, other_languages: bool = False) -> list[str]:
+    """Every page of a built site as a URL path ('' for the home page), 404 page excluded; the
+    other editions' pages (ru/...) only with other_editions."""
     pages = []
+    skip = () if other_languages else tuple(folder + "/" for _, folder in other_languages(ROOT))
     for path in sorted(site_dir.rglob("index.html")):
         relative = path.parent.relative_to(site_dir).as_posix()
-        if relative.startswith("assets"):
+        if relative.startswith("assets") or (relative + "/").startswith(skip):
             continue
         pages.append("" if relative == "." else relative + "/")
     return pages

@@ -20,7 +20,9 @@ from typing import Any
 from . import fields
 from .errors import Collector, CourseError
 from .markup import plain_text
+from .slugs import transliterate
 from .sources import line_of, load_yaml, read_text
+from .translations import main_text
 
 CATEGORIES = ("concept", "organisation", "agreement", "place", "person", "format")
 CATEGORY_LABELS = {
@@ -135,6 +137,9 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
     terms, entries = [term for term, _ in read], [entry for _, entry in read]
     _check_unique(terms, entries, display_path)
     by_key = {_key(name): term for term in terms for name in term.names}
+    for term, entry in zip(terms, entries):  # another edition: `related` may name the English term
+        for name in [main_text(entry, "term"), *(main_text(entry, "aliases") or [])]:
+            by_key.setdefault(_key(str(name)), term)
     resolved = []
     for term, entry in zip(terms, entries):
         related = []
@@ -236,12 +241,15 @@ def link_first_uses(markdown: str, glossary: Glossary, glossary_url: str) -> tup
 
 
 def sort_key(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
-    return re.sub(r"[^a-z0-9 ]+", "", plain).strip()
+    """Alphabetical order in the name's own script: Latin without accents; Cyrillic by the Russian
+    alphabet (Python's order of code points), ё filed with е as dictionaries do."""
+    plain = "".join(char if char >= "\u0400" else unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode()
+                    for char in unicodedata.normalize("NFC", name).casefold().replace("ё", "е"))
+    return re.sub(r"[^\w ]+|_", "", plain).strip()
 
 
 def slugify(name: str) -> str:
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    plain = transliterate(name)
     return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "term"
 
 
@@ -281,7 +289,7 @@ def _read_term(entry: Any, path: str) -> Term:
     for alias in (name, *aliases):
         if not re.search(r"\w", alias):
             raise CourseError(path, line, f"term '{name}': '{alias}' has no letters or digits to match.")
-    return Term(name, slugify(name), definition.strip(), category, tuple(aliases), tuple(related),
+    return Term(name, slugify(str(main_text(entry, "term") or name)), definition.strip(), category, tuple(aliases), tuple(related),
                 cite.strip() if cite else None, introduced, match_case, line)
 
 

@@ -70,7 +70,7 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
 
 def _letter(name: str) -> str:
     first = sort_key(name)[:1].upper()
-    return first if "A" <= first <= "Z" else "#"
+    return first if first.isalpha() else "#"  # a letter of any script: Russian terms under А, Б, В...
 
 
 def _letter_id(letter: str) -> str:

@@ -22,6 +22,7 @@ class LineDict(dict):
     """A YAML mapping that knows the line it starts on (1-based), for error messages."""
 
     line: int = 0
+    main: dict = {}  # noqa: RUF012  (course/translations.py: a translated field's main-language text)
 
 
 class LineList(list):
@@ -46,15 +47,20 @@ def read_text(path: Path, display_path: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None) -> Any:
+def load_yaml(path: Path, display_path: str, cache_dir: Path | None = None, localized: bool = True) -> Any:
     """Parse a YAML file; mappings come back as LineDict, lists as LineList.
 
     Bad YAML, a key given twice in one mapping and an empty file are CourseErrors. With
     cache_dir, an unchanged file is read back from an earlier build's result (course/cache.py).
+    A text given in several languages ({en: ..., ru: ...}) comes back as the one text of the
+    edition being built (course/translations.py); localized=False keeps every language.
     """
+    from .translations import localize  # it builds on this module's LineDict
+
     text = read_text(path, display_path)
-    return cached(cache_dir, f"yaml-{display_path}", [display_path, text, source_of(__file__), yaml.__version__,
+    tree = cached(cache_dir, f"yaml-{display_path}", [display_path, text, source_of(__file__), yaml.__version__,
                                                        _BASE_LOADER.__name__], lambda: _parse(text, display_path))
+    return localize(tree) if localized else tree
 
 
 def _parse(text: str, display_path: str) -> Any:
@@ -105,7 +111,11 @@ def check_front_matter(text: str, display_path: str) -> None:
 
 
 def display_path(path: Path, root: Path) -> str:
-    """A file's path as the author sees it from the project root, e.g. docs/lessons/01-concepts.md."""
+    """A file's path as the author sees it from the project root, e.g. docs/lessons/01-concepts.md.
+
+    A link (an edition's merged folder of pages, course/editions.py) names the file it links."""
+    if path.is_symlink():
+        path, root = path.resolve(), root.resolve()
     return path.relative_to(root).as_posix() if path.is_relative_to(root) else path.as_posix()
 
 

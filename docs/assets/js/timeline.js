@@ -20,8 +20,7 @@ document$.subscribe(() => {
       shown += inList;
     });
     const filtered = selects.some(s => s.value);
-    status.textContent = !filtered ? "" : shown ? `${shown} event${shown === 1 ? "" : "s"} shown.`
-      : "No event matches the filter.";
+    status.textContent = !filtered ? "" : courseText(shown ? "timeline_shown" : "timeline_none", {n: shown});
   };
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
