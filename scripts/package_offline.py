@@ -102,8 +102,8 @@ def course_title(config_file: Path) -> str:
     return str(course.get("title") or config.get("site_name") or "course")
 
 
-def other_editions(config_file: Path) -> list[tuple[Path, str]]:
-    """(offline config, folder) of each edition but the first in extra.alternate that has an
+def other_languages(config_file: Path) -> list[tuple[Path, str]]:
+    """(offline config, folder) of each language but the first in extra.alternate that has an
     offline config beside config_file: mkdocs-offline.ru.yml, built into ru/."""
     with open(config_file, "rb") as handle:
         alternate = (yaml_load(handle).get("extra") or {}).get("alternate") or []
