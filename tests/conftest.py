@@ -19,7 +19,7 @@ def site_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout
     assert problems(result.stdout) == [], result.stdout
     for config, folder in other_languages(ROOT):  # as `make build`: the Russian edition into site/ru/
-        result = build(ROOT, site / folder, config)
+        result = build(ROOT, site / folder, config, edition="instructor")
         assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
     return site
 

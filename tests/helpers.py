@@ -53,11 +53,11 @@ def problems(output: str) -> list[str]:
     return [line for line in output.splitlines() if line.startswith(("WARNING", "ERROR", "Error"))]
 
 
-def html_pages(site_dir: Path, other_languages: bool = False) -> list[str]:
+def html_pages(site_dir: Path, all_languages: bool = False) -> list[str]:
     """Every page of a built site as a URL path ('' for the home page), 404 page excluded; the
     other editions' pages (ru/...) only with other_editions."""
     pages = []
-    skip = () if other_languages else tuple(folder + "/" for _, folder in other_languages(ROOT))
+    skip = () if all_languages else tuple(folder + "/" for _, folder in other_languages(ROOT))
     for path in sorted(site_dir.rglob("index.html")):
         relative = path.parent.relative_to(site_dir).as_posix()
         if relative.startswith("assets") or (relative + "/").startswith(skip):

@@ -76,4 +76,6 @@ def source_of(module_file: str) -> bytes:
 
 
 def _path(cache_dir: Path, name: str) -> Path:
-    return cache_dir / (re.sub(r"[^\w.-]+", "_", name) + ".pickle")
+    from .translations import language_suffix  # which language this build writes
+
+    return cache_dir / (re.sub(r"[^\w.-]+", "_", name) + language_suffix() + ".pickle")

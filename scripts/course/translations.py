@@ -58,6 +58,12 @@ def use(language: str, languages: Sequence[str]) -> None:
     _EDITION.languages = tuple(languages) or (language,)
 
 
+def language_suffix() -> str:
+    """"" in the main language, else ".ru": what a language's build keeps in .cache/ is its own
+    (the same data file holds every language; a lesson shown untranslated has the same text)."""
+    return "" if _EDITION.language == _EDITION.main else f".{_EDITION.language}"
+
+
 def localize(tree: Any, edition: Languages | None = None) -> Any:
     """tree with each text given in several languages replaced by the edition's (else the main one's)."""
     edition = edition or _EDITION

@@ -89,11 +89,14 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
     editions: tuple[SiteLanguage, ...] = config.extra["site_languages"]
     current = language_of(editions, config.theme["language"])
     if current is not None:
-        # Material's head links and its switch read config.extra.alternate: the editions' roots
-        # (Material's script finds the twin in each edition's sitemap.xml); our switch partial
-        # links each twin itself, so that it works without JavaScript and from file://.
-        config.extra["alternate"] = root_links(editions, current)
-        context["twins"] = twin_links(editions, current, page.url)
+        # Our switch (overrides/partials/alternate.html) links this page in each language, so it
+        # works without JavaScript and from file://. Material's head links (extra.alternate) go to
+        # each language's root, where its script finds the twin in that root's sitemap.xml;
+        # from file:// that fetch fails, so the classroom copy has no head links (a true value
+        # that is not a list still shows the switch).
+        twins = twin_links(editions, current, page.url)
+        context["language_links"] = [{"name": e.name, "lang": e.lang, "href": twins[e.lang]} for e in editions]
+        config.extra["alternate"] = True if "material/offline" in config.plugins else root_links(editions, current)
     return context
 
 
