@@ -9,7 +9,7 @@ document$.subscribe(() => {
     const button = document.createElement("button");
     button.type = "button";
     button.className = "course-enlarge";
-    button.textContent = courseText("figure_enlarge");
+    button.textContent = msg("enlarge");
     button.setAttribute("aria-pressed", "false");
     const toggle = () => {
       const on = figure.classList.toggle("is-enlarged");

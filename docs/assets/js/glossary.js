@@ -18,7 +18,7 @@ document$.subscribe(() => {
     document.querySelectorAll("dl.glossary").forEach(list => {
       list.hidden = !list.querySelector(".glossary-entry:not([hidden])");
     });
-    status.textContent = courseText("glossary_showing", {shown, all: entries.length});
+    status.textContent = msg("showing", {shown, all: entries.length});
   };
   form.addEventListener("change", apply);
   form.hidden = false;
@@ -46,11 +46,10 @@ document$.subscribe(() => {
     box.setAttribute("role", "dialog");
     box.setAttribute("aria-label", term.textContent);
     box.tabIndex = -1;
-    box.innerHTML = "<span></span> <a></a> <button type=button></button>";
-    box.querySelector("button").textContent = courseText("glossary_close");
+    box.innerHTML = "<span></span> <a></a> <button type=button>" + msg("close") + "</button>";
     box.firstChild.textContent = term.title.replace(/&lt;/g, "<");  // text, never markup
     box.querySelector("a").href = term.href;
-    box.querySelector("a").textContent = courseText("glossary_in_glossary", {term: term.textContent});
+    box.querySelector("a").textContent = msg("in_glossary", {term: term.textContent});
     box.querySelector("button").onclick = () => close(true);
     term.after(box);
     term.setAttribute("aria-expanded", "true");

@@ -29,7 +29,7 @@
     document.querySelectorAll(".course-quiz[data-ready]").forEach(quiz => {
       right += +quiz.dataset.right; all += +quiz.dataset.count;
     });
-    box.textContent = courseText("quiz_total", {right, all});
+    box.textContent = msg("total", {right, all});
   };
 
   function setupQuiz(quiz) {
@@ -40,7 +40,7 @@
     const update = () => {
       const right = questions.filter(q => q.right()).length;
       quiz.dataset.right = right; quiz.dataset.count = questions.length;
-      quiz.querySelector(".course-quiz__score").textContent = courseText("quiz_score", {right, all: questions.length});
+      quiz.querySelector(".course-quiz__score").textContent = msg("score", {right, all: questions.length});
       total();
     };
     quiz.querySelectorAll(".course-quiz__question").forEach(box => {
@@ -56,8 +56,8 @@
       if (kept) { questions.forEach((q, i) => q.restore(kept[i])); forget(); update(); return; }
       undo = questions.map(q => q.reset());
       update();
-      reset.textContent = courseText("quiz_undo_reset");
-      quiz.querySelector(".course-quiz__score").textContent += courseText("quiz_was_reset");
+      reset.textContent = msg("undo_reset");
+      quiz.querySelector(".course-quiz__score").textContent += msg("was_reset");
     });
     const forget = () => { undo = null; reset.textContent = label; };
     changed = () => { forget(); update(); };
@@ -109,9 +109,9 @@
       clear();
       if (!a.length) return;
       out.dataset.result = state.r ? "" : ok ? "right" : "wrong";
-      let html = "<p><strong>" + courseText(state.r ? "quiz_answer" : ok ? "quiz_correct" : "quiz_wrong") + "</strong> ";
-      if (order) html += (state.r ? "" : courseText("quiz_in_place", {right: a.filter((v, i) => v === i).length, all: n})) + "</p>";
-      else html += (!ok && kind === "multiple" && a.every(i => right.includes(i)) ? courseText("quiz_missing") : "") +
+      let html = "<p><strong>" + msg(state.r ? "answer" : ok ? "correct" : "wrong") + "</strong> ";
+      if (order) html += (state.r ? "" : msg("in_place", {right: a.filter((v, i) => v === i).length, all: n})) + "</p>";
+      else html += (!ok && kind === "multiple" && a.every(i => right.includes(i)) ? msg("missing") : "") +
         "</p><ul>" + a.map(i => "<li><strong>" + item(i) + ":</strong> " + data.f[i] + "</li>").join("") + "</ul>";
       out.innerHTML = html + (ok && data.x ? "<p>" + data.x + "</p>" : "");
     };
@@ -120,7 +120,7 @@
     const actions = {
       check() {
         const a = chosen();
-        if (!a.length) { clear(); out.textContent = courseText("quiz_choose_first"); return; }
+        if (!a.length) { clear(); out.textContent = msg("choose"); return; }
         state.a = a; state.ok = same(a, right) && !state.r; render(); save();
       },
       retry() {
@@ -140,7 +140,7 @@
       }
       mark(null);
       clear();
-      out.textContent = courseText("quiz_position", {item: li.querySelector(".course-quiz__item").textContent,
+      out.textContent = msg("position", {item: li.querySelector(".course-quiz__item").textContent,
         n: children(list).indexOf(li) + 1, all: n});
     };
     box.addEventListener("click", event => {

@@ -20,7 +20,7 @@ document$.subscribe(() => {
       shown += inList;
     });
     const filtered = selects.some(s => s.value);
-    status.textContent = !filtered ? "" : courseText(shown ? "timeline_shown" : "timeline_none", {n: shown});
+    status.textContent = !filtered ? "" : msg(shown ? "shown" : "no_event", {n: shown});
   };
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
