@@ -105,7 +105,7 @@ def test_with_fallback_off_the_build_lists_every_missing_translation(tmp_path: P
     glossary = project / "data/glossary.yml"
     glossary.write_text(glossary.read_text(encoding="utf-8").replace("      ru: регион\n", "", 1), encoding="utf-8")
     messages = project / "data/messages/ru.yml"
-    messages.write_text(messages.read_text(encoding="utf-8").replace("  quiz_wrong: Не совсем.\n", ""),
+    messages.write_text(messages.read_text(encoding="utf-8").replace("  wrong: Не совсем.\n", ""),
                         encoding="utf-8")
     (project / "docs-ru/lessons").mkdir(parents=True, exist_ok=True)
     (project / "docs-ru/lessons/99-typo.md").write_text("# Опечатка\n", encoding="utf-8")
@@ -116,7 +116,7 @@ def test_with_fallback_off_the_build_lists_every_missing_translation(tmp_path: P
            "08-debate-and-assessment.md." in result.stdout
     assert "docs-ru/lessons/99-typo.md: has no page docs/lessons/99-typo.md to translate." in result.stdout
     assert re.search(r"data/glossary.yml:3[01]: 'term' \(\"region\"\) has no ru text.", result.stdout)
-    assert "data/messages/ru.yml:" in result.stdout and "'js.quiz_wrong' has no translation." in result.stdout
+    assert "data/messages/ru.yml:" in result.stdout and "'js.wrong' has no translation." in result.stdout
     # The English edition does not care: it builds as before.
     english = build(project, tmp_path / "site-en")
     assert english.returncode == 0 and problems(english.stdout) == [], english.stdout

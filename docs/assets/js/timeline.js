@@ -20,7 +20,7 @@ document$.subscribe(() => {
       shown += inList;
     });
     const filtered = selects.some(s => s.value);
-    status.textContent = !filtered ? "" : msg(shown ? "shown" : "no_event", {n: shown});
+    status.textContent = !filtered ? "" : msg(shown === 1 ? "shown_one" : shown ? "shown" : "no_event", {n: shown});
   };
   form.addEventListener("change", apply);
   form.addEventListener("reset", () => setTimeout(apply));
