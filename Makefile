@@ -11,7 +11,6 @@ endif
 
 .PHONY: check-config export serve build translations test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson rename-lesson bench lms worksheets readability
 
-
 # The course's other languages, one config each (mkdocs.ru.yml...), built into site/<lang>/.
 LANGUAGES := $(wildcard mkdocs.??.yml mkdocs.???.yml)
 
