@@ -1,0 +1,125 @@
+"""This course's Russian pages (docs-ru/): Russian prose with the structure of their English twins,
+every page of the site with its Russian twin, the switch both ways, search with Russian forms,
+axe on the Russian pages. A fork in another language keeps the pattern, with its own folder."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+from helpers import ROOT, axe_findings, html_pages
+
+RUSSIAN = ROOT / "docs-ru"
+TRANSLATED = sorted(path.relative_to(RUSSIAN).as_posix() for path in RUSSIAN.rglob("*.md"))
+HEADING = re.compile(r"^(#{2,3}) .*?(?:\{#(?P<id>[\w-]+)\})?\s*$", re.MULTILINE)
+LESSON = re.compile(r"\[\[(?:session:)?\d+-[\w-]+\]\]")
+CITATION = re.compile(r"@([A-Za-z0-9_:.-]+)")
+# The course's title and subtitle are English in extra.course (mkdocs.yml holds one language):
+# a translated page writes them out.
+MARKER = re.compile(r"<!--\s*[\w-]+(?:\s[^>]*)?-->|\[\[(?!course\.(?:title|subtitle)\]\])[\w.:-]+\]\]")
+PHONE, DESKTOP = {"width": 390, "height": 844}, {"width": 1366, "height": 768}
+
+
+def prose(markdown: str) -> str:
+    """The running text of a page: no front matter, code, links' targets, markers or citations."""
+    text = re.sub(r"\A---\n.*?\n---\n", "", markdown, flags=re.DOTALL)
+    text = re.sub(r"\]\([^)]*\)|\[@[^\]]*\]|\{#[^}]*\}|<!--.*?-->|`[^`]*`", " ", text)
+    return text
+
+
+def english_ids(uri: str, site: Path) -> list[str]:
+    """The h2/h3 anchors of the built English page of docs/<uri>, in order."""
+    stem = uri[:-3]
+    folder = stem[:-len("index")] if stem == "index" or stem.endswith("/index") else stem + "/"
+    soup = BeautifulSoup((site / folder / "index.html").read_text(encoding="utf-8"), "html.parser")
+    return [h["id"] for h in soup.select("article h2[id], article h3[id]") if h["id"] != "references"]
+
+
+def test_some_pages_are_translated_and_each_has_an_english_original():
+    assert "index.md" in TRANSLATED and "lessons/01-concepts.md" in TRANSLATED
+    assert [uri for uri in TRANSLATED if not (ROOT / "docs" / uri).is_file()] == []
+
+
+@pytest.mark.parametrize("uri", TRANSLATED)
+def test_a_russian_page_is_russian_prose(uri):
+    letters = re.findall(r"[A-Za-zА-Яа-яЁё]", prose((RUSSIAN / uri).read_text(encoding="utf-8")))
+    cyrillic = [letter for letter in letters if letter >= "\u0400"]
+    assert len(cyrillic) / len(letters) > 0.85, f"docs-ru/{uri}: only {len(cyrillic)} of {len(letters)} letters are Cyrillic"
+
+
+@pytest.mark.parametrize("uri", TRANSLATED)
+def test_a_russian_page_keeps_its_twins_structure(uri, site_dir):
+    english = (ROOT / "docs" / uri).read_text(encoding="utf-8")
+    russian = (RUSSIAN / uri).read_text(encoding="utf-8")
+    where = f"docs-ru/{uri} against docs/{uri}"
+    # Same sections, in order, under the same anchors (quizzes' `section:` and links use them).
+    russian_ids = [match["id"] for match in HEADING.finditer(russian)]
+    assert None not in russian_ids, f"{where}: give every ## and ### heading the English anchor, {{#...}}"
+    assert russian_ids == english_ids(uri, site_dir), where
+    # Same works cited, same markers (quiz, key terms, figures, course facts).
+    assert sorted(set(CITATION.findall(russian))) == sorted(set(CITATION.findall(english))), where
+    assert sorted(re.sub(r'"[^"]*"', "", m) for m in MARKER.findall(russian) if not LESSON.fullmatch(m)) == \
+           sorted(re.sub(r'"[^"]*"', "", m) for m in MARKER.findall(english) if not LESSON.fullmatch(m)), where
+    # The same lessons referred to (the English by [[slug]] or [](slug.md), the Russian by a link
+    # whose words take the case the sentence needs), and the same instructor notes.
+    assert lessons_named(russian) == lessons_named(english), where
+    assert russian.count("!!! instructor") + russian.count("??? instructor") == \
+           english.count("!!! instructor") + english.count("??? instructor"), where
+
+
+def lessons_named(markdown: str) -> set[str]:
+    return {marker or link for marker, link in re.findall(r"\[\[(\d+-[\w-]+)\]\]|\]\((?:[\w./]*/)?(\d+-[\w-]+)\.md", markdown)}
+
+
+def test_every_page_has_its_russian_twin_and_the_switch_links_both_ways(site_dir):
+    for path in html_pages(site_dir):
+        english = BeautifulSoup((site_dir / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+        russian_file = site_dir / "ru" / path / "index.html"
+        assert russian_file.is_file(), f"/{path} has no Russian twin"
+        russian = BeautifulSoup(russian_file.read_text(encoding="utf-8"), "html.parser")
+        assert russian.html["lang"] == "ru" and english.html["lang"] == "en", path
+        to_russian = english.select_one("a.md-select__link[hreflang=ru]")["href"]
+        to_english = russian.select_one("a.md-select__link[hreflang=en]")["href"]
+        assert (site_dir / path / to_russian).resolve() == russian_file.parent.resolve(), path
+        assert (site_dir / "ru" / path / to_english).resolve() == (site_dir / path).resolve(), path
+
+
+def test_untranslated_pages_say_so_and_translated_ones_do_not(site_dir):
+    note = "Перевод ещё не готов"
+    for path in html_pages(site_dir):
+        uri = (path or "index/").rstrip("/") + ".md"
+        translated = uri in TRANSLATED or uri.replace(".md", "/index.md") in TRANSLATED
+        html = (site_dir / "ru" / path / "index.html").read_text(encoding="utf-8")
+        generated = not (ROOT / "docs" / uri).is_file() and not (ROOT / "docs" / uri.replace(".md", "/index.md")).is_file()
+        if not generated:
+            assert (note in html) != translated, path
+
+
+@pytest.mark.browser
+def test_russian_search_finds_inflected_forms(visit):
+    visit.goto("ru/")
+    visit.page.keyboard.press("s")
+    visit.page.keyboard.type("регионализации")  # the lesson says «регионализация», «регионализацию»...
+    visit.page.locator(".md-search-result__item").first.wait_for(timeout=15_000)
+    links = visit.page.locator(".md-search-result__item a").evaluate_all("links => links.map(a => a.href)")
+    assert any("/ru/lessons/01-concepts/" in link for link in links), links
+    assert visit.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_no_axe_violation_on_the_russian_pages(browser, server, viewport, scheme):
+    from conftest import open_visit
+
+    visit = open_visit(browser, server.origin, viewport=viewport, color_scheme=scheme)
+    pages = ["ru/", "ru/lessons/01-concepts/", "ru/glossary/", "ru/lessons/02-case-for-a-region/", "ru/timeline/"]
+    found = []
+    try:
+        for path in pages:
+            visit.goto(path)
+            found += axe_findings(visit.page, f"/{path} ({viewport['width']} px, {scheme})")
+    finally:
+        visit.page.context.close()
+    assert found == [], "\n".join(found)
