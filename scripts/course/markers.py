@@ -25,7 +25,7 @@ MARKERS: dict[str, tuple[str, str]] = {
     "lesson-timings": (r"<!-- lesson-timings -->", "<!-- lesson-timings -->"),
     "comparison": (r"<!--\s*comparison\s*-->", "<!-- comparison -->"),
     "membership": (r"<!--\s*membership(?:\s+\S+)?\s*-->", "<!-- membership 2003 -->"),
-    "map": (r'<!--\s*map(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- map eaeu-2018 "Map 2" -->'),
+    "map": (r'<!--\s*map(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- map layer-id "Map 2" -->'),
     "leaders": (r'<!--\s*leaders(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', "<!-- leaders -->"),
     "ladder": (r'<!--\s*ladder(?:\s+[\w-]+)?(?:\s+"[^"]*")?\s*-->', '<!-- ladder "Figure 1" -->'),
     "instructor-notes": (r"<!-- instructor-notes: [\w-]+ -->", "<!-- instructor-notes: 03-your-lesson -->"),
