@@ -35,6 +35,8 @@ DROP_COMMAND = "make drop-lesson LESSON={slug}"
 DATA_LESSON = re.compile(r"^\s*-?\s*(?:lesson|introduced)\s*:\s*['\"]?(\d+-[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
 
 TIMINGS_MARKER = "<!-- lesson-timings -->"
+# On a line of its own (under a table's header): in a code span (adapt.md shows it) it is text.
+TIMINGS_LINE = re.compile(r"^<!-- lesson-timings -->[ \t]*$", re.MULTILINE)
 
 numbers: dict[str, int] = {}   # slug -> lesson number, from the nav
 sessions: dict[str, int] = {}  # slug -> the lesson's first session
@@ -76,7 +78,7 @@ def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
         here = os.path.dirname(page.file.src_uri)
         rows = [(os.path.relpath(uri, here or "."), title, teaching, exercises, activity)
                 for uri, title, teaching, exercises, activity in timings]
-        markdown = markdown.replace(TIMINGS_MARKER, timing_rows(rows))
+        markdown = TIMINGS_LINE.sub(lambda _: timing_rows(rows), markdown)
     return resolve(markdown, numbers, facts, sessions)
 
 
