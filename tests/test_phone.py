@@ -275,3 +275,12 @@ def test_the_membership_chart_reads_at_12_px_one_tap_away_with_one_row_per_state
         rows = band.locator("rect.tlc-bar").evaluate_all("rs => rs.map(r => r.dataset.state + ' ' + r.getAttribute('y'))")
         states = {row.split()[0] for row in rows}
         assert len(set(rows)) == len(states), band.get_attribute("data-organisation")
+
+
+def test_no_axe_violation_with_the_definition_open_or_a_figure_enlarged(phone):
+    from helpers import axe_findings
+
+    phone.goto(LESSON)
+    phone.page.locator("article a.course-term").first.tap()
+    phone.page.locator("figure .course-enlarge").first.tap()
+    assert axe_findings(phone.page, LESSON) == []
