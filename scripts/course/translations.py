@@ -28,7 +28,7 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 # The fields of each data file whose values are read by students (ids, years, keys are not).
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
-    "data/quizzes/*.yml": ("prompt", "text", "feedback", "explanation", "items"),
+    "data/quizzes/*.yml": ("prompt", "text", "feedback", "true", "false", "explanation", "items"),  # true/false: feedback of a true-false question
     "data/glossary.yml": ("term", "definition"),
     "data/timeline.yml": ("label", "title", "text"),
     "data/organisations.yml": ("name", "fate", "type_reason", "members_note", "note", "short", "label",
