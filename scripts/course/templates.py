@@ -30,7 +30,7 @@ class Templates:
         self.compiled: dict[str, jinja2.Template] = {}
 
     def render(self, name: str, **context: Any) -> str:
-        path = self.folder / name
+        path = self._path(name)
         shown = display_path(path, self.root)
         try:
             if name not in self.compiled:
@@ -45,4 +45,11 @@ class Templates:
                               f"{names}.") from None
 
     def exists(self, name: str) -> bool:
-        return (self.folder / name).is_file()
+        return self._path(name).is_file()
+
+    def _path(self, name: str) -> Path:
+        """data/pages/<lang>/<name> in another language's build when it is translated, else data/pages/<name>."""
+        from .translations import language_suffix
+
+        translated = self.folder / language_suffix().lstrip(".") / name
+        return translated if language_suffix() and translated.is_file() else self.folder / name

@@ -190,6 +190,10 @@ def translation_gaps(root: Path, language: str, languages: Sequence[str], main_d
 
     found = [f"{edition_docs}/{uri}: is missing: the translation of {main_docs}/{uri}. Copy the English "
              "page here and translate it." for uri in missing_pages(root / main_docs, root / edition_docs)]
+    pages = root / "data" / "pages"  # the generated pages' words (course/templates.py)
+    found += [f"data/pages/{language}/{path.name}: is missing: the translation of data/pages/{path.name}. Copy it "
+              "there and translate its words (keep the {{ }} names)." for path in sorted(pages.glob("*.md"))
+              if not (pages / language / path.name).is_file()]
     edition = Languages(language, tuple(languages))
     for path in data_files(root):
         shown = path.relative_to(root).as_posix()
