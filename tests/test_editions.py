@@ -75,6 +75,13 @@ def test_the_student_nav_has_no_instructor_pages_and_no_empty_section() -> None:
                                 {"About": ["about.md"]}]
 
 
+def test_a_note_under_a_translated_heading_links_to_the_headings_english_id() -> None:
+    _, notes = split_notes("# Занятие\n\n## Таможенный союз 1995 года {#the-1995-customs-union}\n\n"
+                           '!!! instructor "Состав"\n\n    Текст.\n')
+    filled = gather_notes("", {"03-c": notes}, {"03-c": ("../lessons/03-c.md", "Занятие")}, slugify)
+    assert "[Таможенный союз 1995 года](../lessons/03-c.md#the-1995-customs-union)" in filled
+
+
 def test_notes_are_gathered_at_their_lessons_marker_or_at_the_end() -> None:
     _, notes = split_notes(PAGE)
     page = "# Lesson notes\n\n## Lesson 1\n\n<!-- instructor-notes: 01-a -->\n"
@@ -83,7 +90,7 @@ def test_notes_are_gathered_at_their_lessons_marker_or_at_the_end() -> None:
     assert "<!-- instructor-notes" not in filled
     assert filled.index('!!! instructor "Where they stumble"') < filled.index("## Lesson B")
     assert "    [Lesson](../lessons/01-a.md#lesson)" in filled
-    assert "    [A section](../lessons/01-a.md#a-section)" in filled  # attribute lists are not the heading's words
+    assert "    [A section](../lessons/01-a.md#custom)" in filled  # its explicit id, not a slug of its words
     assert filled.count("Where they stumble") == 2
 
 

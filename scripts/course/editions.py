@@ -126,9 +126,16 @@ def _heading_text(heading: str) -> str:
     return re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text).strip()
 
 
+def _heading_anchor(heading: str, slugify: Any) -> str:
+    """The heading's id: its explicit {#id} if it has one (a translated page keeps the English
+    anchors so), else the toc's slug of its words."""
+    explicit = re.search(r"\{[^}]*#(?P<id>[\w-]+)[^}]*\}\s*$", heading)
+    return explicit.group("id") if explicit else slugify(_heading_text(heading), "-")
+
+
 def _note_markdown(note: Note, lesson_url: str, slugify: Any) -> str:
     title = f' "{note.title}"' if note.title else ""
     heading = _heading_text(note.heading)
-    where = f"[{heading}]({lesson_url}#{slugify(heading, '-')})\n\n" if heading else ""
+    where = f"[{heading}]({lesson_url}#{_heading_anchor(note.heading, slugify)})\n\n" if heading else ""
     body = "\n".join(("    " + line) if line else "" for line in (where + note.body).split("\n"))
     return f"!!! instructor{title}\n\n{body}\n"
