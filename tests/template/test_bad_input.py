@@ -138,14 +138,14 @@ CASES = [
          "docs/about.md:{line}: '[@moldashev2018; acharya1997]' is not a citation: 'acharya1997' has no '@' before "
          "its key. Write [@moldashev2018; @acharya1997]"),
     Case("citation-in-a-glossary-definition-unknown-key",
-         lambda p: append_to_line_after(p, "data/glossary.yml", "  - term: region", "    definition:", " [@fawcet2004]"),
+         lambda p: append_to_line_after(p, "data/glossary.yml", "      en: region", "      en: >-", " [@fawcet2004]"),
          "data/glossary.yml:{line}: unknown citation key 'fawcet2004'. Did you mean 'fawcett2004'?", GLOSSARY),
     Case("citation-in-a-timeline-event-malformed",
          lambda p: replace(p, "data/timeline.yml", "main example of soft regionalism.",
                            "main example of soft regionalism [@acharya1997 p. 3]."),
          "data/timeline.yml:{line}: '[@acharya1997 p. 3]' is not a citation", TIMELINE),
     Case("link-in-a-glossary-definition",  # rendered by the core: MkDocs never checked or converted it
-         lambda p: append_to_line_after(p, "data/glossary.yml", "  - term: region", "    definition:",
+         lambda p: append_to_line_after(p, "data/glossary.yml", "      en: region", "      en: >-",
                                         " See [lesson 1](lessons/01-concepts.md)."),
          "data/glossary.yml:{line}: the link 'lessons/01-concepts.md' is not checked or converted here", GLOSSARY),
     Case("citation-in-quiz-text",
@@ -264,15 +264,15 @@ CASES = [
          SYLLABUS),
     # The glossary: data/glossary.yml.
     Case("glossary-malformed-yaml",
-         lambda p: replace(p, "data/glossary.yml", "    aliases: [regions]", "    aliases: [regions"),
+         lambda p: replace(p, "data/glossary.yml", "      en: [regions]", "      en: [regions"),
          "data/glossary.yml:", GLOSSARY),
     Case("glossary-duplicate-term",
-         lambda p: replace(p, "data/glossary.yml", "  - term: regional cooperation", "  - term: Regionalism")
-         | {"first": line_of(p, "data/glossary.yml", "  - term: regionalism")},
+         lambda p: replace(p, "data/glossary.yml", "  - term:\n      en: regional cooperation", "  - term:\n      en: Regionalism")
+         | {"first": line_of(p, "data/glossary.yml", "  - term:\n      en: regionalism\n")},
          "data/glossary.yml:{line}: term 'Regionalism' is already a name of term 'regionalism' (line {first}).",
          GLOSSARY),
     Case("glossary-duplicate-alias",
-         lambda p: replace(p, "data/glossary.yml", "    aliases: [regionalisation]", "    aliases: [regionalisation, regions]"),
+         lambda p: replace(p, "data/glossary.yml", "    aliases:\n      en: [regionalisation]", "    aliases:\n      en: [regionalisation, regions]"),
          "data/glossary.yml:{line}: alias 'regions' of term 'regionalization' is already a name of term 'region'",
          GLOSSARY),
     Case("glossary-related-term-dangling",
@@ -281,13 +281,14 @@ CASES = [
          "data/glossary.yml:{line}: term 'regional cooperation' lists related term 'intergovernmentalism', which is "
          "not in the glossary.", GLOSSARY),
     Case("glossary-missing-definition",
-         lambda p: replace(p, "data/glossary.yml", "  - term: region\n    category: concept\n    definition:",
-                           "  - term: region\n    category: concept\n    note:"),
+         lambda p: replace(p, "data/glossary.yml", "  - term:\n      en: region\n      ru: регион\n    category: concept\n    definition:",
+                           "  - term:\n      en: region\n      ru: регион\n    category: concept\n    note:"),
          "data/glossary.yml:{line}: unknown field 'note'.", GLOSSARY),
     Case("glossary-unknown-category",
-         lambda p: replace(p, "data/glossary.yml", "  - term: region\n    category: concept",
-                           "  - term: region\n    category: idea"),
-         "data/glossary.yml:{next}: term 'region' has category 'idea'. Use one of:", GLOSSARY),
+         lambda p: replace(p, "data/glossary.yml", "  - term:\n      en: region\n      ru: регион\n    category: concept",
+                           "  - term:\n      en: region\n      ru: регион\n    category: idea")
+         | {"cat": line_of(p, "data/glossary.yml", "    category: idea")},
+         "data/glossary.yml:{cat}: term 'region' has category 'idea'. Use one of:", GLOSSARY),
     Case("glossary-unknown-citation-key",
          lambda p: replace(p, "data/glossary.yml", "    cite: fawcett2004", "    cite: fawcett2040"),
          "data/glossary.yml:{line}: term 'region' cites unknown key 'fawcett2040'. Did you mean 'fawcett2004'?",
@@ -394,7 +395,7 @@ CASES = [
          "data/quizzes/03-hard-institutionalism.yml holds its quiz.", QUIZZES),
     Case("glossary-introduced-in-unknown-lesson",
          lambda p: replace(p, "data/glossary.yml", "    introduced: 01-concepts\n", "    introduced: 01-concept\n")
-         | {"term": line_of(p, "data/glossary.yml", "  - term: region\n")},
+         | {"term": line_of(p, "data/glossary.yml", "  - term:\n      en: region\n")},
          "data/glossary.yml:{term}: term 'region' is introduced in '01-concept', which is not a lesson. "
          "Did you mean '01-concepts'?", GLOSSARY),
     # Our own assets, listed in mkdocs.yml and bundled by scripts/hooks/assets.py.

@@ -49,10 +49,10 @@ def set_field(project: Path, path: str, old: str, new: str) -> None:
 INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "glossary-definition": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/glossary.yml",
-        "    definition: >-\n      A group of neighbouring states, or of territories within them, bound together by more\n"
-        "      than closeness on the map: trade, shared resources, common threats or a sense of\n"
-        "      belonging. Regions are drawn by people and change with politics.\n",
-        f"    definition: {yaml_text(payload('glossary-definition'))}\n")),
+        "      en: >-\n        A group of neighbouring states, or of territories within them, bound together by more\n"
+        "        than closeness on the map: trade, shared resources, common threats or a sense of\n"
+        "        belonging. Regions are drawn by people and change with politics.\n",
+        f"      en: {yaml_text(payload('glossary-definition'))}\n")),
     "timeline-event": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml",
         "    text: As the Soviet Union dissolves, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
@@ -86,8 +86,8 @@ INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
     "course-contact": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "mkdocs.yml", '    contact: ""', f"    contact: {yaml_text(payload('course-contact'))}")),
     "quiz-option": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/quizzes/01-concepts.yml", "      - text: Regionalization\n",
-        f"      - text: {yaml_text(payload('quiz-option'))}\n")),
+        p, "data/quizzes/01-concepts.yml", "          en: Regionalization\n",
+        f"          en: {yaml_text(payload('quiz-option'))}\n")),
     "quiz-prompt": ("scripts/hooks/entry.py", lambda p: _quiz_field(p, "prompt", payload("quiz-prompt"))),
     "quiz-feedback": ("scripts/hooks/entry.py", lambda p: _quiz_field(p, "feedback", payload("quiz-feedback"))),
     "quiz-explanation": ("scripts/hooks/entry.py",
@@ -99,10 +99,16 @@ def _quiz_field(project: Path, field: str, value: str) -> None:
     """Replace the first `field:` (a folded block or one line) in lesson 1's quiz."""
     file = project / "data/quizzes/01-concepts.yml"
     text = file.read_text(encoding="utf-8")
-    match = re.search(rf"^(?P<indent> +){field}: (?:>-\n(?:(?P=indent)  .*\n)+|.*\n)", text, re.MULTILINE)
-    assert match, f"no {field}: in {file.name}: update this test"
-    file.write_text(text[: match.start()] + f"{match['indent']}{field}: {yaml_text(value)}\n" + text[match.end():],
-                    encoding="utf-8")
+    # A text translated side by side ({en: ..., ru: ...}): the English one takes the payload.
+    match = re.search(rf"^(?P<indent> +){field}:\n(?P=indent)  en: (?:>-\n(?:(?P=indent)    .*\n)+|.*\n)",
+                      text, re.MULTILINE)
+    if match:
+        new = f"{match['indent']}{field}:\n{match['indent']}  en: {yaml_text(value)}\n"
+    else:
+        match = re.search(rf"^(?P<indent> +){field}: (?:>-\n(?:(?P=indent)  .*\n)+|.*\n)", text, re.MULTILINE)
+        assert match, f"no {field}: in {file.name}: update this test"
+        new = f"{match['indent']}{field}: {yaml_text(value)}\n"
+    file.write_text(text[: match.start()] + new + text[match.end():], encoding="utf-8")
 
 
 def landed_kinds() -> list[str]:
