@@ -64,7 +64,7 @@ def export(config_file: Path, dest: Path) -> None:
         build(config)
     project = config_file.parent
     write_export(project, dest, Path(config.docs_dir).relative_to(project).as_posix(), config_file.name, pages, assets,
-                 config.nav)
+                 config.nav, {"messages": config.extra["messages"]} if "messages" in config.extra else None)
 
 
 def _entry_course(config: Any) -> Any:

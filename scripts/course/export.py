@@ -10,6 +10,7 @@ another engine that reads mkdocs.yml (the road past Material 9's end of life in 
 """
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections.abc import Mapping
@@ -44,8 +45,15 @@ def with_nav(config_text: str, nav: Any) -> str:
     return re.sub(r"^nav:[^\n]*\n(?:(?:[ \t]+[^\n]*|[ \t]*)\n)*", lambda _: block, config_text, flags=re.MULTILINE)
 
 
+def with_extra(config_text: str, key: str, value: Any) -> str:
+    """The config with `extra.<key>` set to value (as one line of JSON, which is YAML): what a
+    hook put into config.extra at build time, which a build without hooks must find written."""
+    line = f"  {key}: {json.dumps(value, ensure_ascii=False)}\n"
+    return re.sub(r"^extra:[ \t]*(#[^\n]*)?\n", lambda m: m.group(0) + line, config_text, count=1, flags=re.MULTILINE)
+
+
 def write_export(project: Path, dest: Path, docs_dir: str, config_name: str, pages: Mapping[str, str],
-                 assets: Mapping[str, bytes], nav: Any = None) -> None:
+                 assets: Mapping[str, bytes], nav: Any = None, extra: Mapping[str, Any] | None = None) -> None:
     """Copy the docs folder and ALSO_EXPORTED to dest, then put in the pages (src_uri -> file
     text) and the generated assets (uri -> bytes) under its docs folder, and the config without
     hooks, with the nav the build used. A page the build left out (another edition's) is left out."""
@@ -70,4 +78,6 @@ def write_export(project: Path, dest: Path, docs_dir: str, config_name: str, pag
         (docs / src_uri).write_text(text, encoding="utf-8")
     config = (project / config_name).read_text(encoding="utf-8")
     config = without_hooks(config)
+    for key, value in (extra or {}).items():
+        config = with_extra(config, key, value)
     (dest / config_name).write_text(with_nav(config, nav) if nav else config, encoding="utf-8")
