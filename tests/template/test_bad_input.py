@@ -149,7 +149,7 @@ CASES = [
                                         " See [lesson 1](lessons/01-concepts.md)."),
          "data/glossary.yml:{line}: the link 'lessons/01-concepts.md' is not checked or converted here", GLOSSARY),
     Case("citation-in-quiz-text",
-         lambda p: append_to_line_after(p, "data/quizzes/01-concepts.yml", "  - id: ", "    prompt:", " [@acharya1997]"),
+         lambda p: append_to_line_after(p, "data/quizzes/01-concepts.yml", "  - id: ", "      en: >-", " [@acharya1997]"),
          "data/quizzes/01-concepts.yml:{line}: '[@acharya1997]': a citation is not rendered here", QUIZZES),
     # MkDocs' own warnings, in the author's terms (scripts/hooks/messages.py).
     Case("link-to-missing-page",
@@ -352,7 +352,7 @@ CASES = [
          "data/quizzes/02-case-for-a-region.yml:{line}: is not UTF-8 text.", QUIZZES),
     Case("quiz-unknown-kind", quiz_edit(r"^    kind: \S+$", "    kind: essay"),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': unknown kind 'essay'. Use one of:", QUIZZES),
-    Case("quiz-missing-prompt", quiz_edit(r"^    prompt: (>-\n(      .*\n)+|.*\n)", ""),
+    Case("quiz-missing-prompt", quiz_edit(r"^    prompt:(?: (>-\n(      .*\n)+|.*\n)|\n(      .*\n)+)", ""),
          "data/quizzes/01-concepts.yml:{line}: question '{id}': the question has no 'prompt'. Add prompt:", QUIZZES),
     Case("quiz-duplicate-id",
          lambda p: replace(p, "data/quizzes/01-concepts.yml", "  - id: hard-features", "  - id: regionalization-example")

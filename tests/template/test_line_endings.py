@@ -5,7 +5,7 @@ import gzip
 from pathlib import Path
 
 import pytest
-from helpers import build, copy_project, problems
+from helpers import build, copy_project, other_languages, problems
 
 pytestmark = pytest.mark.slow
 
@@ -26,6 +26,9 @@ def test_a_crlf_copy_of_the_whole_course_builds_byte_identical_pages(tmp_path: P
 
     result = build(project, tmp_path / "site", edition="instructor")  # the edition site_dir is
     assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
+    for config, folder in other_languages(project):  # as site_dir: every language, as `make build`
+        result = build(project, tmp_path / "site" / folder, config, edition="instructor")
+        assert result.returncode == 0 and problems(result.stdout) == [], result.stdout
     assert _contents(tmp_path / "site") == _contents(site_dir)
 
 
