@@ -78,6 +78,7 @@ class Term:
     introduced: str | None = None  # lesson file stem, e.g. "01-concepts"
     match_case: bool | None = None  # None: decided word by word (acronyms match exactly)
     line: int = 0
+    related_slugs: tuple[str, ...] = ()  # the anchors of `related`, in the same order
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -142,7 +143,7 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
             by_key.setdefault(_key(str(name)), term)
     resolved = []
     for term, entry in zip(terms, entries):
-        related = []
+        related: dict[str, str] = {}  # name -> anchor: a translated name is not its term's anchor
         for name in term.related:
             target = by_key.get(_key(name))
             if target is None:
@@ -155,14 +156,14 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
             if target is term:
                 raise CourseError(display_path, _field_line(entry, "related", term.line),
                                   f"term '{term.name}' lists itself as related. Remove it from 'related'.")
-            related.append(target.name)
+            related[target.name] = target.slug
         if term.cite is not None and citation_keys is not None and term.cite not in citation_keys:
             close = difflib.get_close_matches(term.cite, list(citation_keys), n=1)
             hint = f" Did you mean '{close[0]}'?" if close else ""
             raise CourseError(display_path, _field_line(entry, "cite", term.line),
                               f"term '{term.name}' cites unknown key '{term.cite}'.{hint} "
                               f"Use a key from {bibliography_path}.")
-        resolved.append(Term(**{**term.__dict__, "related": tuple(dict.fromkeys(related))}))
+        resolved.append(Term(**{**term.__dict__, "related": tuple(related), "related_slugs": tuple(related.values())}))
     return Glossary(resolved, display_path)
 
 

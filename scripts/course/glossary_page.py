@@ -6,7 +6,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from .glossary import CATEGORIES, CATEGORY_LABELS, Glossary, LessonLink, Term, escape_attribute, slugify, sort_key
+from .glossary import CATEGORIES, CATEGORY_LABELS, Glossary, LessonLink, Term, escape_attribute, sort_key
 from .markup import render_markdown
 from .templates import Templates
 
@@ -97,7 +97,8 @@ def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink 
     if term.aliases:
         parts.append(f"<dd><strong>Also:</strong> {_names_html(term.aliases)}</dd>")
     if term.related:
-        links = ", ".join(f'<a href="#{slugify(name)}">{html.escape(name)}</a>' for name in term.related)
+        links = ", ".join(f'<a href="#{slug}">{html.escape(name)}</a>'
+                          for name, slug in zip(term.related, term.related_slugs))
         parts.append(f"<dd><strong>Related:</strong> {links}</dd>")
     if term.cite:
         parts.append(f"<dd><strong>Read:</strong> [@{term.cite}]</dd>")

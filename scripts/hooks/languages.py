@@ -59,6 +59,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CourseError as error:
         raise PluginError(str(error)) from None
     config.extra["site_languages"] = editions
+    if current is not None:  # pages set it again; a page of no source (404.html) keeps this one
+        config.extra["alternate"] = _head_links(config, editions, current)
     return config
 
 
@@ -96,11 +98,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
         # that is not a list still shows the switch).
         twins = twin_links(editions, current, page.url)
         context["language_links"] = [{"name": e.name, "lang": e.lang, "href": twins[e.lang]} for e in editions]
-        config.extra["alternate"] = True if "material/offline" in config.plugins else root_links(editions, current)
+        config.extra["alternate"] = _head_links(config, editions, current)
     return context
 
 
 # Helper functions
+
+
+def _head_links(config: MkDocsConfig, editions: tuple[SiteLanguage, ...], current: SiteLanguage) -> object:
+    """Material's head links (extra.alternate): each language's root, or none in the classroom copy."""
+    return True if "material/offline" in config.plugins else root_links(editions, current)
 
 
 def _items(items: list) -> list:
