@@ -96,7 +96,7 @@ def _scale_data_file(source: Path, dest: Path, key: str, times: int,
                 mapping.setdefault(entry[0], f"{entry[0]}-c{c}")
             for field_name, value in body.items() if isinstance(body, dict) else ():
                 if field_name in NAME_FIELDS:
-                    for old in value if isinstance(value, list) else [value]:
+                    for old in _names(value):
                         if isinstance(old, str) and old not in mapping:
                             slug_like = re.fullmatch(r"[a-z0-9][a-z0-9_-]*", old)
                             mapping[old] = f"{old}-c{c}" if slug_like else f"{old} C{c}"
@@ -104,7 +104,8 @@ def _scale_data_file(source: Path, dest: Path, key: str, times: int,
             new = _rename(copy.deepcopy(entry), mapping)
             made.append(new)
             body = new[1] if isinstance(new, tuple) else new
-            names = [body[f] for f in SHOWN_FIELDS if isinstance(body, dict) and isinstance(body.get(f), str)]
+            names = [_names(body[f])[0] for f in SHOWN_FIELDS
+                     if isinstance(body, dict) and _names(body.get(f)) and isinstance(body[f], (str, dict))]
             if names:
                 shown.append(names[0])
     dest.write_text(yaml.safe_dump(put(made), allow_unicode=True, sort_keys=False, width=100), encoding="utf-8")
@@ -134,6 +135,14 @@ def data_entries(data: Any, key: str | None = None) -> tuple[list[Any], Callable
     if isinstance(inner, dict):
         return list(inner.items()), lambda new: {**data, best: dict(new)}
     return list(inner), lambda new: {**data, best: new}
+
+
+def _names(value: Any) -> list[Any]:
+    """The names a field holds: a name, a list of them, or either per language ({en: ..., ru: ...}),
+    the first language's first."""
+    if isinstance(value, dict):
+        return [name for texts in value.values() for name in _names(texts)]
+    return list(value) if isinstance(value, list) else [value] if value is not None else []
 
 
 def _rename(node: Any, mapping: dict[str, str]) -> Any:
