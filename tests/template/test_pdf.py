@@ -30,15 +30,20 @@ def text_of(path: Path) -> str:
     return re.sub(r"\s+", " ", " ".join(page.extract_text() for page in reader.pages))
 
 
+def _english(text: object) -> object:
+    """A data text as the English PDFs print it: a translated text ({en: ..., ru: ...}) gives its en."""
+    return text.get("en") if isinstance(text, dict) else text
+
+
 def answers() -> list[str]:
     """Feedback and explanations from every quiz file: what a student's copy must never show."""
     found = []
     for path in sorted((ROOT / "data" / "quizzes").glob("*.yml")):
         for question in yaml.safe_load(path.read_text(encoding="utf-8")).get("questions", []):
-            texts = [question.get("explanation")]
-            texts += [option.get("feedback") for option in question.get("options", [])]
-            feedback = question.get("feedback")
-            texts += list(feedback.values()) if isinstance(feedback, dict) else []
+            texts = [_english(question.get("explanation"))]
+            texts += [_english(option.get("feedback")) for option in question.get("options", [])]
+            feedback = question.get("feedback")  # true-false: {true: ..., false: ...}
+            texts += [_english(text) for text in feedback.values()] if isinstance(feedback, dict) else []
             # the first words, plain: enough to recognise the sentence, robust to line breaks and markup
             found += [" ".join(re.sub(r"[*_`\[\]]", "", text).split()[:8]) for text in texts if text]
     return [text for text in found if len(text) > 30]
