@@ -109,3 +109,11 @@ def assert_lesson_labels_match_the_nav(site: Path, order: list[str]) -> None:
             if int(number) > len(order):
                 wrong.append(f"{path.relative_to(site)}: 'Lesson {number}' but there are {len(order)} lessons")
     assert wrong == [], "\n".join(wrong)
+
+
+def english_words() -> "Words":
+    """The interface words of the main language, as a build gives them to the core."""
+    from course.catalogue import load_messages
+    from course.words import Words
+
+    return Words(load_messages(ROOT, "en", "en")[0])

@@ -64,12 +64,12 @@ def load_messages(root: Path, lang: str, main: str, cache_dir: Path | None = Non
 
 def _merge(english: Any, own: Any, own_file: str, main_file: str, prefix: str, gaps: list[Gap]) -> Any:
     if not isinstance(english, Mapping):
-        return own if isinstance(own, str) and own.strip() else english
+        return own if (isinstance(own, str) and own.strip()) or (isinstance(own, list) and own) else english
     own = own if isinstance(own, Mapping) else {}
     merged = {}
     for key, value in english.items():
         dotted = f"{prefix}{key}"
-        if key in own and (isinstance(value, Mapping) or (isinstance(own[key], str) and own[key].strip())):
+        if key in own and (isinstance(value, (Mapping, list)) or (isinstance(own[key], str) and own[key].strip())):
             merged[key] = _merge(value, own[key], own_file, main_file, dotted + ".", gaps)
         else:
             merged[key] = value

@@ -119,6 +119,9 @@ def gather_notes(page_markdown: str, notes: dict[str, list[Note]], links: dict[s
 
 # Helper functions
 
+# A Markdown link's target relative to the page: not a URL, an absolute path or an anchor.
+RELATIVE_LINK = re.compile(r"\]\((?P<target>(?![a-z][a-z0-9+.-]*:|/|#)[^()\s]+)")
+
 
 def _heading_text(heading: str) -> str:
     """A heading as the toc reads it: citations, emphasis marks, links and attribute lists left out."""
@@ -137,5 +140,9 @@ def _note_markdown(note: Note, lesson_url: str, slugify: Any) -> str:
     title = f' "{note.title}"' if note.title else ""
     heading = _heading_text(note.heading)
     where = f"[{heading}]({lesson_url}#{_heading_anchor(note.heading, slugify)})\n\n" if heading else ""
-    body = "\n".join(("    " + line) if line else "" for line in (where + note.body).split("\n"))
+    # The note moves from the lesson to the notes page: its relative links must still lead where they did.
+    lesson_folder = posixpath.dirname(lesson_url)
+    moved = RELATIVE_LINK.sub(lambda match: f"]({posixpath.normpath(posixpath.join(lesson_folder, match['target']))}",
+                              note.body)
+    body = "\n".join(("    " + line) if line else "" for line in (where + moved).split("\n"))
     return f"!!! instructor{title}\n\n{body}\n"

@@ -25,10 +25,6 @@ from .sources import line_of, load_yaml, read_text
 from .translations import main_text
 
 CATEGORIES = ("concept", "organisation", "agreement", "place", "person", "format")
-CATEGORY_LABELS = {
-    "concept": "Concepts", "organisation": "Organisations", "agreement": "Agreements",
-    "place": "Places", "person": "People", "format": "Formats",
-}
 FIELDS = fields.TERM
 
 # Regions of a page where a term is never linked. Each alternative is tried at every

@@ -6,14 +6,15 @@ import html
 import re
 from collections.abc import Iterable
 
-from .glossary import CATEGORIES, CATEGORY_LABELS, Glossary, LessonLink, Term, escape_attribute, sort_key
+from .glossary import CATEGORIES, Glossary, LessonLink, Term, escape_attribute, sort_key
 from .markup import render_markdown
 from .templates import Templates
+from .words import Words
 
 # Rendering
 
 
-def render_key_terms(terms: Iterable[Term], glossary_url: str) -> str:
+def render_key_terms(terms: Iterable[Term], glossary_url: str, words: Words) -> str:
     """The "Key terms" box for a lesson: a collapsed block listing each term with its definition."""
     ordered = sorted(terms, key=lambda term: sort_key(term.name))
     if not ordered:
@@ -25,12 +26,13 @@ def render_key_terms(terms: Iterable[Term], glossary_url: str) -> str:
     )
     # Out of the search index (Material skips data-search-exclude): a wall of unrelated
     # definitions was the top hit for a name; the glossary page answers for each term.
-    return (f'<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson ({len(ordered)})"'
+    title = words("glossary.key_terms", n=len(ordered)).replace('"', "'")  # the admonition's title is in "quotes"
+    return (f'<div data-search-exclude markdown>\n\n??? key-terms "{title}"'
             f"\n\n{items}\n\n</div>\n")
 
 
 def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,
-                         introduced: dict[str, LessonLink] | None = None, title: str = "Glossary") -> str:
+                         words: Words, introduced: dict[str, LessonLink] | None = None, title: str = "Glossary") -> str:
     """The glossary page (data/pages/glossary.md filled in): A–Z sections, a category filter,
     one entry per term. Citations are left as [@key] for the citations hook, which also adds
     the References. used_in maps a term's name to the lessons (in course order) that use it.
@@ -40,16 +42,16 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
     for term in glossary.sorted():
         groups.setdefault(_letter(term.name), []).append(term)
     counts = {category: sum(term.category == category for term in glossary.terms) for category in CATEGORIES}
-    letters = " ".join(f'<a href="#{_letter_id(letter)}">{html.escape(_letter_label(letter))}</a>' for letter in groups)
+    letters = " ".join(f'<a href="#{_letter_id(letter)}">{html.escape(_letter_label(letter, words))}</a>' for letter in groups)
     options = "\n".join(
         f'<label><input type="radio" name="glossary-category" value="{category}"> '
-        f"{CATEGORY_LABELS[category]} ({count})</label>"
+        f"{html.escape(words(f'glossary.categories.{category}'))} ({count})</label>"
         for category, count in counts.items() if count
     )
     form = [
         '<form class="glossary-filter" hidden>',
-        '<fieldset><legend>Show</legend>',
-        '<label><input type="radio" name="glossary-category" value="" checked> All terms</label>',
+        f'<fieldset><legend>{html.escape(words("glossary.show"))}</legend>',
+        f'<label><input type="radio" name="glossary-category" value="" checked> {html.escape(words("glossary.all_terms"))}</label>',
         options,
         "</fieldset>",
         '<p class="glossary-count" role="status"></p>',
@@ -57,11 +59,12 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
     ]
     lines = []
     for letter, terms in groups.items():
-        lines += [f"## {_letter_label(letter)} {{#{_letter_id(letter)}}}", "", '<dl class="glossary">']
-        lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name)) for term in terms]
+        lines += [f"## {_letter_label(letter, words)} {{#{_letter_id(letter)}}}", "", '<dl class="glossary">']
+        lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name), words) for term in terms]
         lines += ["</dl>", ""]
     return templates.render("glossary.md", title=title, terms=len(glossary.terms),
-                            letters=f'<nav class="glossary-letters" aria-label="Glossary by letter">{letters}</nav>',
+                            letters=f'<nav class="glossary-letters" aria-label="{html.escape(words("glossary.by_letter"))}">'
+                                    f'{letters}</nav>',
                             filter="\n".join(form), entries="\n".join(lines))
 
 
@@ -77,8 +80,8 @@ def _letter_id(letter: str) -> str:
     return f"letter-{letter.lower()}" if letter != "#" else "letter-other"
 
 
-def _letter_label(letter: str) -> str:
-    return letter if letter != "#" else "0–9"
+def _letter_label(letter: str, words: Words) -> str:
+    return letter if letter != "#" else words("glossary.other")
 
 
 def _names_html(names: Iterable[str]) -> str:
@@ -88,27 +91,31 @@ def _names_html(names: Iterable[str]) -> str:
     )
 
 
-def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink | None) -> str:
+def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink | None, words: Words) -> str:
+    def label(key: str) -> str:
+        return f"<strong>{html.escape(words(f'glossary.{key}'))}</strong>"
+
     parts = [
         f'<div class="glossary-entry" id="{term.slug}" data-category="{term.category}">',
-        f'<dt><dfn>{html.escape(term.name)}</dfn> <span class="glossary-category">{term.category}</span></dt>',
+        f'<dt><dfn>{html.escape(term.name)}</dfn> '
+        f'<span class="glossary-category">{html.escape(words(f"glossary.category.{term.category}"))}</span></dt>',
         f"<dd>{render_markdown(term.definition, inline=True)}</dd>",
     ]
     if term.aliases:
-        parts.append(f"<dd><strong>Also:</strong> {_names_html(term.aliases)}</dd>")
+        parts.append(f"<dd>{label('also')} {_names_html(term.aliases)}</dd>")
     if term.related:
         links = ", ".join(f'<a href="#{slug}">{html.escape(name)}</a>'
                           for name, slug in zip(term.related, term.related_slugs))
-        parts.append(f"<dd><strong>Related:</strong> {links}</dd>")
+        parts.append(f"<dd>{label('related')} {links}</dd>")
     if term.cite:
-        parts.append(f"<dd><strong>Read:</strong> [@{term.cite}]</dd>")
+        parts.append(f"<dd>{label('read')} [@{term.cite}]</dd>")
     if lessons:
-        links = ", ".join(_lesson_link(lesson, lesson == introduced) for lesson in lessons)
-        parts.append(f"<dd><strong>Used in:</strong> {links}</dd>")
+        links = ", ".join(_lesson_link(lesson, lesson == introduced, words) for lesson in lessons)
+        parts.append(f"<dd>{label('used_in')} {links}</dd>")
     parts.append("</div>")
     return "\n".join(parts)
 
 
-def _lesson_link(lesson: LessonLink, first: bool) -> str:
-    note = " (introduced)" if first else ""
-    return f'<a href="{escape_attribute(lesson.url)}">Lesson {lesson.number}</a>{note}'
+def _lesson_link(lesson: LessonLink, first: bool, words: Words) -> str:
+    note = f" {html.escape(words('glossary.introduced'))}" if first else ""
+    return f'<a href="{escape_attribute(lesson.url)}">{html.escape(words("lesson", n=lesson.number))}</a>{note}'

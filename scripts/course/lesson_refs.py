@@ -34,6 +34,7 @@ LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]*)\]\((?:[^()\s]*/)?(?P<slug>\d+-[a-z
 HAND_SESSION = re.compile(r"\b[Ss]ession +(?P<number>\d+)\b")
 HAND_NUMBER = re.compile(r"\b(?P<word>[Ll]essons?) +(?P<number>\d+)\b")
 BARE_NUMBER = re.compile(r"(?P<number>\d{1,2})")  # a link labelled just "6", as in a table of parts
+
 NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
                 "twelve", "thirteen", "fourteen", "fifteen")
 HAND_COUNT = re.compile(rf"\b(?P<count>{'|'.join(NUMBER_WORDS)}|\d+) +lessons\b", re.IGNORECASE)
@@ -41,7 +42,9 @@ HAND_COUNT = re.compile(rf"\b(?P<count>{'|'.join(NUMBER_WORDS)}|\d+) +lessons\b"
 CODE_OR_TEXT = re.compile(r"(?P<code>^[ \t]*(?P<fence>`{3,}|~{3,}).*?^[ \t]*(?P=fence)[ \t]*$|(?P<ticks>`+).+?(?P=ticks)"
                           r"|<(?P<tag>code|pre)\b.*?</(?P=tag)>)|(?:(?!`|<code\b|<pre\b|^[ \t]*`{3}|^[ \t]*~{3}).)+",
                           re.MULTILINE | re.DOTALL)
-LABEL = "Lesson {number}"  # how every page names a lesson (the course's language: see adapt.md)
+# How every page names a lesson: `lesson:` in data/messages/<lang>.yml; this is the main
+# language's, for what is written without a build (LMS files, worksheets).
+LABEL = "Lesson {n}"
 
 
 @dataclass(frozen=True)
@@ -61,24 +64,25 @@ def lesson_numbers(lesson_uris: Sequence[str]) -> dict[str, int]:
     return {Path(uri).stem: number for number, uri in enumerate(lesson_uris, start=1)}
 
 
-def label(number: int) -> str:
-    return LABEL.format(number=number)
+def label(number: int, template: str = LABEL) -> str:
+    return template.format(n=number)
 
 
 def resolve(text: str, numbers: Mapping[str, int], facts: Mapping[str, str],
-            sessions: Mapping[str, int] | None = None) -> str:
+            sessions: Mapping[str, int] | None = None, template: str = LABEL) -> str:
     """Markers and empty-label links replaced by what the nav says; unknown ones are left for
-    `check_source`, which reports them with their line. sessions: slug -> its first session."""
+    `check_source`, which reports them with their line. sessions: slug -> its first session;
+    template: how a lesson is named ("Lesson {n}", "Занятие {n}")."""
     def lesson(match: re.Match[str]) -> str:
         if match.group("session"):
             session = (sessions or {}).get(match.group("slug"))
             return str(session) if session else match.group()
         number = numbers.get(match.group("slug"))
-        return label(number) if number else match.group()
+        return label(number, template) if number else match.group()
 
     def link(match: re.Match[str]) -> str:
         number = numbers.get(match.group("slug"))
-        return f"[{label(number)}]({match.group('target')})" if number else match.group()
+        return f"[{label(number, template)}]({match.group('target')})" if number else match.group()
 
     def fact(match: re.Match[str]) -> str:
         return facts.get(match.group("key"), match.group())
@@ -111,10 +115,14 @@ def resolve_all(value: T, numbers: Mapping[str, int], facts: Mapping[str, str] |
 
 def check_source(text: str, path: str, numbers: Mapping[str, int], facts: Mapping[str, str],
                  data: bool = False, dropped: frozenset[str] = frozenset(),
-                 sessions: Mapping[str, int] | None = None) -> list[CourseError]:
+                 sessions: Mapping[str, int] | None = None, lesson_words: Sequence[str] = ()) -> list[CourseError]:
     """Every stale-prone or broken reference on a page (or, with data=True, a YAML data file).
-    Markers of a `dropped` lesson are left to the one message that lists all its references."""
+    Markers of a `dropped` lesson are left to the one message that lists all its references.
+    lesson_words: the forms of "lesson" in another language ("занятие", "занятии"...), whose
+    cases the build cannot write: there a number is typed, in a link, and must match the link."""
     by_number = {number: slug for slug, number in numbers.items()}
+    forms = "|".join(sorted(map(re.escape, lesson_words), key=len, reverse=True))
+    translated = re.compile(rf"(?<!\w)(?:{forms})\s+(?P<number>\d+)\b", re.IGNORECASE) if forms else None
     lines = visible_data_lines(text) if data else visible_markdown_lines(text)
     errors = []
     for line_number, line in lines:
@@ -132,19 +140,27 @@ def check_source(text: str, path: str, numbers: Mapping[str, int], facts: Mappin
         for match in LINK.finditer(line):
             linked.update(range(*match.span()))
             number = numbers.get(match.group("slug"))
-            typed = HAND_NUMBER.search(match.group("label")) or BARE_NUMBER.fullmatch(match.group("label"))
+            typed = HAND_NUMBER.search(match.group("label")) or BARE_NUMBER.fullmatch(match.group("label")) \
+                or (translated and translated.search(match.group("label")))  # "[на занятии 7](07-x.md)"
             if typed and number and int(typed.group("number")) != number:
                 errors.append(CourseError(path, line_number, f"the link '[{match.group('label')}]' says lesson "
                                           f"{typed.group('number')}, but {match.group('slug')} is lesson {number} in "
-                                          f"the nav. Leave the label empty, [](…{match.group('slug')}.md), and the "
-                                          "build writes the number."))
-            elif typed and number:
+                                          "the nav. " + (f"Write {number} instead." if typed.re is translated else
+                                          f"Leave the label empty, [](…{match.group('slug')}.md), and the build "
+                                          "writes the number.")))
+            elif typed and number and typed.re is not translated:
                 errors.append(_typed(path, line_number, typed.group(), match.group("slug"), link=True))
         for match in HAND_NUMBER.finditer(line):
             if match.start() in linked:
                 continue
             slug = by_number.get(int(match.group("number")))
             errors.append(_typed(path, line_number, match.group(), slug))
+        for match in translated.finditer(line) if translated else ():
+            if match.start() not in linked:
+                slug = by_number.get(int(match.group("number")))
+                errors.append(CourseError(path, line_number, f"'{match.group()}' is a lesson number typed by hand "
+                                          "and not linked, so nothing checks it when lessons move. Make it a link to "
+                                          f"the lesson: [{match.group()}]({slug or 'NN-name'}.md)."))
         for match in HAND_SESSION.finditer(line):
             starting = [slug for slug, first in (sessions or {}).items() if first == int(match.group("number"))]
             instead = f"Session [[session:{starting[0]}]]" if starting else "Session [[session:NN-name]]"

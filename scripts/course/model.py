@@ -17,6 +17,8 @@ The API (all plain data; nothing here imports MkDocs):
                          quiz, teaching/exercises/minutes, readings, activities
     course.lesson(src_uri) / course.lesson_by_slug(slug) -> Lesson | None
     course.label(lesson) "Lesson 3", the one way any page names a lesson
+    course.words         the site's own words in this language (course/words.py,
+                         data/messages/<lang>.yml): course.words("quiz.check") -> "Check"
     course.bibliography  Bibliography (course/citations.py)
     course.quizzes       slug -> Quiz (course/quizzes.py), every file of data/quizzes/
     course.glossary      Glossary | None (course/glossary.py); course.glossary_links: what
@@ -43,6 +45,7 @@ from pathlib import Path
 from typing import Any, Union
 
 from . import markup
+from .catalogue import load_messages, messages_path
 from .citations import Bibliography, citations_in_data, load_bibliography
 from .errors import Collector, CourseError
 from .glossary import Glossary, check_introduced, load_glossary
@@ -56,6 +59,7 @@ from .quizzes import Quiz, check_objectives, load_quiz
 from .sources import display_path, load_config_block, load_yaml, read_text, relative_links_in_data
 from .syllabus import Settings, load_course
 from .templates import Templates
+from .words import Words
 from .timeline import History, load_history
 
 # The data files, relative to the project root (where mkdocs.yml is).
@@ -88,6 +92,7 @@ class Course:
     leaders: LeadersTable | None = None
     ladder: Ladder | None = None
     templates: Templates | None = field(default=None, repr=False)
+    words: Words = field(default_factory=Words, repr=False)
 
     def lesson(self, src_uri: str) -> Lesson | None:
         return self._by_uri.get(src_uri)
@@ -96,7 +101,7 @@ class Course:
         return self._by_uri.get(f"{LESSONS_DIR}{slug}.md")
 
     def label(self, lesson: Lesson) -> str:
-        return f"Lesson {lesson.number}"
+        return self.words("lesson", n=lesson.number)
 
     def text(self, value: Text) -> str:
         return pick(value, self.language)
@@ -117,11 +122,14 @@ def pick(value: Text, language: str) -> str:
 
 
 def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "en",
-                 cache_dir: Path | None = None, course_block: Any = None) -> Course:
+                 cache_dir: Path | None = None, course_block: Any = None,
+                 messages: Mapping[str, Any] | None = None, main_language: str | None = None) -> Course:
     """The course, from the config (nav, extra.course) and the files; raises CourseErrors.
 
     nav: mkdocs.yml's nav as MkDocs read it (None: every page, in file order). course_block:
     extra.course as MkDocs read it, used when the config file itself cannot be re-read.
+    messages: the interface words of this language, merged with the main language's
+    (config.extra.messages); None: read from data/messages/<language>.yml.
     """
     root = config_file.parent
     errors = Collector()
@@ -177,7 +185,7 @@ def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "e
     assert bibliography is not None
     return Course(root, docs_dir, language, settings, tuple(lessons), bibliography, quizzes, glossary=glossary,
                   history=history, cache_dir=cache_dir, glossary_links=links, map=course_map, leaders=leaders,
-                  ladder=ladder, templates=Templates(root))
+                  ladder=ladder, templates=Templates(root), words=_words(root, language, main_language, messages))
 
 
 def save(course: Course) -> None:
@@ -203,6 +211,13 @@ def _data_citation_errors(root: Path, bibliography: Bibliography, cache_dir: Pat
             found += citations_in_data(data, text, shown, bibliography, rendered=not shown.startswith(QUIZ_FOLDER + "/"))
             found += relative_links_in_data(data, text, shown)
     return found
+
+
+def _words(root: Path, language: str, main: str | None, messages: Mapping[str, Any] | None) -> Words:
+    source = messages_path(main or language)
+    if messages is None:
+        messages = load_messages(root, language, main or language)[0] if (root / messages_path(language)).is_file() else {}
+    return Words(messages, source)
 
 
 def _quizzes(root: Path, cache_dir: Path | None, errors: Collector) -> dict[str, Quiz]:

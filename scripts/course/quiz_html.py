@@ -10,16 +10,18 @@ import random
 from typing import Any
 
 from .markup import plain_text, render_markdown
-from .quizzes import Question, Quiz
+from .quizzes import Option, Question, Quiz
+from .words import Words
 
 # Rendering
 
 
-def render_quiz(quiz: Quiz, section_links: dict[str, tuple[str, str]] | None = None,
+def render_quiz(quiz: Quiz, words: Words, section_links: dict[str, tuple[str, str]] | None = None,
                 title: str = "", heading_level: int = 0) -> str:
     """One quiz as a single HTML block without blank lines, so Markdown passes it through untouched.
 
-    section_links maps an anchor to (url, heading text) for the "revisit" link.
+    words: the interface's words (course.words); section_links maps an anchor to (url, heading
+    text) for the "revisit" link.
     """
     answers = {q.id: _answer_data(q) for q in quiz.questions}
     number = len(quiz.questions)
@@ -29,37 +31,40 @@ def render_quiz(quiz: Quiz, section_links: dict[str, tuple[str, str]] | None = N
     ]
     if title:
         parts.append(f"<h{heading_level}>{html.escape(title)}</h{heading_level}>")
-    parts.append(f'<p class="course-quiz__intro">{number} question{"s" if number != 1 else ""}. '
-                 "Choose your answers, then check each one.</p>")
+    intro = words("quiz.intro_one") if number == 1 else words("quiz.intro", n=number)
+    parts.append(f'<p class="course-quiz__intro">{html.escape(intro)}</p>')
     parts.append('<div class="course-quiz__bar" data-js hidden>'
-                 f'<p class="course-quiz__score" aria-live="polite">Score: 0 of {number}</p>'
-                 '<button type="button" class="course-quiz__reset">Reset this quiz</button></div>')
+                 f'<p class="course-quiz__score" aria-live="polite">{html.escape(words("js.score", right=0, all=number))}</p>'
+                 f'<button type="button" class="course-quiz__reset">{html.escape(words("quiz.reset"))}</button></div>')
     for position, question in enumerate(quiz.questions, start=1):
-        parts.append(_render_question(quiz, question, position, (section_links or {}).get(question.section or "")))
+        parts.append(_render_question(quiz, question, position, (section_links or {}).get(question.section or ""), words))
     parts.append("</div>")
     return "".join(parts)
 
 
-def render_answer_key(quiz: Quiz) -> str:
+def render_answer_key(quiz: Quiz, words: Words) -> str:
     """Every question with its right answer and all feedback, for instructors."""
     parts = ['<ol class="course-answer-key">']
     for question in quiz.questions:
-        checks = f", objective {', '.join(map(str, question.objectives))}" if question.objectives else ""
+        listed = ", ".join(map(str, question.objectives))
+        checks = f", {html.escape(words('answer_key.objectives', list=listed))}" if question.objectives else ""
+        kind = html.escape(words(f"answer_key.kind.{question.kind}"))
         parts.append(f'<li id="key-{quiz.slug}-{question.id}"><p>{_inline(question.prompt)}'
-                     f' <small>({_KIND_LABELS[question.kind]}, id <code>{question.id}</code>{checks})</small></p>')
+                     f' <small>({kind}, id <code>{question.id}</code>{checks})</small></p>')
         if question.kind == "ordering":
-            parts.append("<p><strong>Right order:</strong></p><ol>")
+            parts.append(f"<p><strong>{html.escape(words('answer_key.right_order'))}</strong></p><ol>")
             parts.extend(f"<li>{_inline(item.text)}</li>" for item in question.options)
             parts.append("</ol>")
         else:
             parts.append("<ul>")
+            right, wrong = html.escape(words("answer_key.right")), html.escape(words("answer_key.wrong"))
             for option in question.options:
-                mark = "<strong>Right:</strong>" if option.correct else "Wrong:"
-                parts.append(f"<li>{mark} {_inline(option.text)}"
-                             f" <br><em>Feedback:</em> {_inline(option.feedback)}</li>")
+                mark = f"<strong>{right}</strong>" if option.correct else wrong
+                parts.append(f"<li>{mark} {_inline(option_text(question, option, words))}"
+                             f" <br><em>{html.escape(words('answer_key.feedback'))}</em> {_inline(option.feedback)}</li>")
             parts.append("</ul>")
         if question.explanation:
-            parts.append(f"<p><em>Explanation:</em> {_inline(question.explanation)}</p>")
+            parts.append(f"<p><em>{html.escape(words('answer_key.explanation'))}</em> {_inline(question.explanation)}</p>")
         parts.append("</li>")
     parts.append("</ol>")
     return "".join(parts)
@@ -67,10 +72,10 @@ def render_answer_key(quiz: Quiz) -> str:
 
 # Helper functions
 
-_KIND_LABELS = {"single": "one answer", "multiple": "select all that apply",
-                "true-false": "true or false", "ordering": "put in order"}
-_HINTS = {"single": "Choose one answer.", "multiple": "Select all that apply.",
-          "true-false": "True or false?", "ordering": "Put the items in order, first at the top."}
+def option_text(question: Question, option: Option, words: Words) -> str:
+    """An option as a page shows it: a true-false question's two options in the page's language."""
+    return words(f"quiz.{option.text.lower()}") if question.kind == "true-false" else option.text
+
 
 
 @functools.lru_cache(maxsize=8192)
@@ -117,43 +122,44 @@ def _build_order(question: Question, shuffle: bool) -> list[int]:
     return order
 
 
-def _render_question(quiz: Quiz, question: Question, position: int, section: tuple[str, str] | None) -> str:
+def _render_question(quiz: Quiz, question: Question, position: int, section: tuple[str, str] | None,
+                     words: Words) -> str:
     dom_id = f"quiz-{quiz.slug}-{question.id}"
     parts = [
         f'<fieldset class="course-quiz__question" id="{dom_id}" data-id="{question.id}"'
         f' data-kind="{question.kind}" data-shuffle="{str(quiz.shuffle and question.shuffled).lower()}">',
         f'<legend><span class="course-quiz__number">{position}.</span> '
         f"{_inline(question.prompt)}</legend>",
-        f'<p class="course-quiz__hint">{_HINTS[question.kind]}</p>',
+        f'<p class="course-quiz__hint">{html.escape(words(f"quiz.hint.{question.kind}"))}</p>',
     ]
     order = _build_order(question, quiz.shuffle)
     if question.kind == "ordering":
-        parts.append('<ol class="course-quiz__items" aria-label="Items to put in order">')
+        parts.append(f'<ol class="course-quiz__items" aria-label="{_attr(words("quiz.items"))}">')
         for index in order:
             text = _inline(question.options[index].text)
-            label = _attr(plain_text(question.options[index].text))
+            label = plain_text(question.options[index].text)
             parts.append(
                 f'<li data-index="{index}"><span class="course-quiz__item">{text}</span>'
                 f'<span class="course-quiz__move" data-js hidden>'
-                f'<button type="button" data-move="-1" aria-label="Move up: {label}">↑</button>'
-                f'<button type="button" data-move="1" aria-label="Move down: {label}">↓</button></span></li>')
+                f'<button type="button" data-move="-1" aria-label="{_attr(words("quiz.move_up", item=label))}">↑</button>'
+                f'<button type="button" data-move="1" aria-label="{_attr(words("quiz.move_down", item=label))}">↓</button></span></li>')
         parts.append("</ol>")
     else:
         input_type = "checkbox" if question.kind == "multiple" else "radio"
         parts.append('<ul class="course-quiz__options">')
         for index in order:
-            text = _inline(question.options[index].text)
+            text = _inline(option_text(question, question.options[index], words))
             parts.append(f'<li><label><input type="{input_type}" name="{dom_id}" value="{index}"> '
                          f"<span>{text}</span></label></li>")
         parts.append("</ul>")
     parts.append(
         '<div class="course-quiz__actions" data-js hidden>'
-        '<button type="button" data-action="check">Check</button>'
-        '<button type="button" data-action="retry">Try again</button>'
-        '<button type="button" data-action="reveal">Show answer</button></div>'
+        f'<button type="button" data-action="check">{html.escape(words("quiz.check"))}</button>'
+        f'<button type="button" data-action="retry">{html.escape(words("quiz.retry"))}</button>'
+        f'<button type="button" data-action="reveal">{html.escape(words("quiz.reveal"))}</button></div>'
         '<div class="course-quiz__feedback" aria-live="polite"></div>')
     if section:
         url, heading = section
-        parts.append(f'<p class="course-quiz__section">Revisit: <a href="{_attr(url)}">{html.escape(heading)}</a></p>')
+        parts.append(f'<p class="course-quiz__section">{html.escape(words("quiz.revisit"))} <a href="{_attr(url)}">{html.escape(heading)}</a></p>')
     parts.append("</fieldset>")
     return "".join(parts)

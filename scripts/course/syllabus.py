@@ -16,6 +16,7 @@ from typing import Any
 from . import fields
 from .errors import CourseError
 from .lessons import Lesson
+from .words import Words
 from .markup import render_markdown
 from .sources import line_of
 
@@ -107,33 +108,31 @@ def plan_sessions(lessons: Sequence[Lesson], schedule: Schedule | None, path: st
             for number, (date, (lesson, part, parts)) in enumerate(zip(dates, slots), start=1)]
 
 
-def render_syllabus_page(course: Settings, sessions: Sequence[Session]) -> str:
+def render_syllabus_page(course: Settings, sessions: Sequence[Session], words: Words) -> str:
     """The Syllabus page as Markdown; data text goes through render_markdown (escaped)."""
     def safe(text: str) -> str:
         return render_markdown(text, inline=True)
 
-    lines = ["# Syllabus", ""]
+    lines = [f"# {words('syllabus.title')}", ""]
     heading = safe(course.title) + (f": {safe(course.subtitle)}" if course.subtitle else "")
     lines += [f"**{heading}**", ""]
-    facts = [("Institution", course.institution), ("Term", course.term), ("Where", course.location)]
+    facts = [("institution", safe(course.institution)), ("term", safe(course.term)), ("where", safe(course.location))]
     instructors = "; ".join(
         safe(person.name) + (f" ({safe(person.role)})" if person.role else "")
         + (f", {safe(person.contact)}" if person.contact else "") for person in course.instructors)
-    facts += [("Instructors", instructors or "to be announced"), ("Contact", course.contact)]
-    lines += [f"- **{label}:** {value if label == 'Instructors' else safe(value)}"
-              for label, value in facts if value]
+    facts += [("instructors", instructors or safe(words("syllabus.to_be_announced"))), ("contact", safe(course.contact))]
+    lines += [f"- **{words(f'syllabus.facts.{label}')}:** {value}" for label, value in facts if value]
     lessons = list(dict.fromkeys(session.lesson for session in sessions))
     total = sum(lesson.minutes for lesson in lessons)
-    lines += ["", f"{len(lessons)} lessons in {len(sessions)} sessions, about {total / 60:.0f} hours in class. "
-              "Read the required reading before the session; each lesson ends with a quiz that "
-              "explains every answer.", "", "## Schedule", ""]
+    summary = words("syllabus.summary", lessons=len(lessons), sessions=len(sessions), hours=f"{total / 60:.0f}")
+    lines += ["", summary, "", f"## {words('syllabus.schedule')} {{#schedule}}", ""]
     dated = any(session.date for session in sessions)
-    header = ["Session"] + (["Date"] if dated else []) + ["Lesson", "Required reading", "Quiz", "Activity"]
-    lines += ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    columns = ["session"] + (["date"] if dated else []) + ["lesson", "reading", "quiz", "activity"]
+    lines += ["| " + " | ".join(words(f"syllabus.columns.{column}") for column in columns) + " |",
+              "|" + "---|" * len(columns)]
     for session in sessions:
-        lines.append("| " + " | ".join(_row(session, dated)) + " |")
-    lines += ["", "/// table-caption", "The schedule: one row per class session, lessons in the order of the course.",
-              "///", ""]
+        lines.append("| " + " | ".join(_row(session, dated, words)) + " |")
+    lines += ["", "/// table-caption", words("syllabus.caption"), "///", ""]
     return "\n".join(lines)
 
 
@@ -146,24 +145,30 @@ def render_lesson_list(lessons: Sequence[Lesson], from_dir: str = "lessons") -> 
 # Helper functions
 
 
-def _row(session: Session, dated: bool) -> list[str]:
+def _row(session: Session, dated: bool, words: Words) -> list[str]:
     lesson = session.lesson
     first, last = session.part == 1, session.part == session.parts
     title = f"{lesson.number}. [{_link_text(lesson.title)}]({lesson.src_uri})"
     if session.parts > 1:
-        title += f" (part {session.part} of {session.parts})"
+        title += " " + words("syllabus.part", part=session.part, parts=session.parts)
     reading = "[" + "; ".join(f"@{key}" for key in lesson.readings) + "]" if first and lesson.readings else ""
     quiz = ""
     if last and lesson.quiz_questions:
         target = lesson.src_uri + (f"#{QUIZ_ANCHOR}" if lesson.has_quiz_heading else "")
-        quiz = f"[{lesson.quiz_questions} questions]({target})"
+        quiz = f"[{words('syllabus.questions', n=lesson.quiz_questions)}]({target})"
     activity = ""
     if last:
         activity = "; ".join(render_markdown(text, inline=True) for text in lesson.activities)
         activity = activity[:1].upper() + activity[1:]
-        activity += f" ({lesson.exercises} min)" if activity and lesson.exercises else ""
-    date = [f"{session.date:%a} {session.date.day} {session.date:%b %Y}" if session.date else ""] if dated else []
+        activity += " " + words("syllabus.minutes", n=lesson.exercises) if activity and lesson.exercises else ""
+    date = [_date_text(session.date, words) if session.date else ""] if dated else []
     return [str(session.number)] + date + [title, reading, quiz, activity]
+
+
+def _date_text(date: dt.date, words: Words) -> str:
+    """ "Mon 2 Feb 2026" in the pages' words (strftime's %a and %b follow the machine's locale)."""
+    return words("syllabus.date", weekday=words(f"syllabus.weekdays.{date.isoweekday()}"), day=date.day,
+                 month=words(f"syllabus.months.{date.month}"), year=date.year)
 
 
 def _session_dates(schedule: Schedule, count: int, path: str) -> list[dt.date]:

@@ -33,7 +33,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown.replace(BIBLIOGRAPHY_MARKER, render_reference_list(bibliography.sorted()))
     if cited:
         references = sorted((bibliography.references[key] for key in cited), key=lambda ref: ref.sort_key)
-        section = "## References\n\n" + render_reference_list(references)
+        # The English anchor in every language: links to a page's references survive translation.
+        section = f"## {course.words('references')} {{#references}}\n\n" + render_reference_list(references)
         if REFERENCES_MARKER in markdown:
             markdown = markdown.replace(REFERENCES_MARKER, section)
         else:

@@ -54,8 +54,10 @@ def on_config(config: MkDocsConfig) -> None:
     build.course, build.site_dir, build.docs_dir = None, Path(config.site_dir), Path(config.docs_dir)
     root = Path(config.config_file_path).parent
     with course_errors():
+        editions = config.extra.get("site_languages") or ()  # set by the languages hook, which runs first
         build.course = build_course(Path(config.config_file_path), Path(config.docs_dir), config.nav,
-                                    config.theme.get("language") or "en", root / CACHE_DIR, config.extra.get("course"))
+                                    config.theme.get("language") or "en", root / CACHE_DIR, config.extra.get("course"),
+                                    config.extra.get("messages"), editions[0].lang if editions else None)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -54,7 +54,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         return markdown
     url = glossary_file.url_relative_to(page.file)
     markdown, used = course.glossary_links.link(page.file.src_uri, markdown, url)
-    return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url), 1)
+    return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url, course.words), 1)
 
 
 # Helper functions
@@ -81,4 +81,5 @@ def _glossary_markdown(course: Course, glossary_file: File, files: Files) -> str
         if term.name not in used_in:
             log.warning(f"{GLOSSARY_FILE}:{term.line}: term '{term.name}' is not used in any lesson in the nav. "
                         "Use it in a lesson, or remove it from the glossary.")
-    return render_glossary_page(course.glossary, used_in, course.templates, introduced)
+    return render_glossary_page(course.glossary, used_in, course.templates, course.words, introduced,
+                                course.words("glossary.title"))

@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from course.errors import CourseError
 from course.lesson_refs import (
-    LESSON_MARKER, LINK, check_source, lesson_numbers, references_to, resolve, timing_rows,
+    LABEL, LESSON_MARKER, LINK, check_source, lesson_numbers, references_to, resolve, timing_rows,
 )
 from course.nav import nav_paths
 from course.sources import display_path
@@ -61,7 +61,8 @@ def on_config(config: MkDocsConfig) -> None:
     found: list[CourseError] = []
     for path, data in sources:
         found += check_source(path.read_text(encoding="utf-8-sig", errors="replace"), display_path(path, root),
-                              numbers, facts, data=data, dropped=dropped, sessions=sessions)
+                              numbers, facts, data=data, dropped=dropped, sessions=sessions,
+                              lesson_words=(config.extra.get("messages") or {}).get("lesson_words") or ())
     for slug in sorted(dropped):
         places = references_to(slug, root, docs)
         listed = "\n".join(f"  {place}" for place in places)
@@ -73,26 +74,31 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 @event_priority(-100)  # after the hooks that insert quizzes, key terms and tables into the page
-def on_page_markdown(markdown: str, page: Page, **_: Any) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
     if TIMINGS_MARKER in markdown:
         here = os.path.dirname(page.file.src_uri)
         rows = [(os.path.relpath(uri, here or "."), title, teaching, exercises, activity)
                 for uri, title, teaching, exercises, activity in timings]
         markdown = TIMINGS_LINE.sub(lambda _: timing_rows(rows), markdown)
-    return resolve(markdown, numbers, facts, sessions)
+    return resolve(markdown, numbers, facts, sessions, _label(config))
 
 
 @event_priority(-100)
-def on_page_content(html: str, page: Page, **_: Any) -> str:
-    return resolve(html, numbers, facts, sessions)
+def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    return resolve(html, numbers, facts, sessions, _label(config))
 
 
 @event_priority(-100)
-def on_post_page(output: str, page: Page, **_: Any) -> str:
-    return resolve(output, numbers, facts, sessions)
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    return resolve(output, numbers, facts, sessions, _label(config))
 
 
 # Helper functions
+
+
+def _label(config: MkDocsConfig) -> str:
+    """How this edition names a lesson (data/messages/<lang>.yml `lesson:`, read by the languages hook)."""
+    return str((config.extra.get("messages") or {}).get("lesson") or LABEL)
 
 
 def _is_lesson(uri: str) -> bool:

@@ -84,11 +84,11 @@ def _render_placeholder(match: re.Match[str], page: Page, files: Files, course: 
     lesson = course.lesson_by_slug(match.group("slug"))
     assert lesson is not None and lesson.quiz is not None
     if match.group("what") == "key":
-        return render_answer_key(lesson.quiz)
+        return render_answer_key(lesson.quiz, course.words)
     if lesson.src_uri == page.file.src_uri:
         links = {anchor: (f"#{anchor}", title) for anchor, title in lesson.headings.items()}
     else:
         base = get_relative_url(files.get_file_from_path(lesson.src_uri).url, page.file.url)
         links = {anchor: (f"{base}#{anchor}", f"{title} ({course.label(lesson).lower()})")
                  for anchor, title in lesson.headings.items()}
-    return render_quiz(lesson.quiz, links)
+    return render_quiz(lesson.quiz, course.words, links)

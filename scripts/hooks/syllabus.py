@@ -25,7 +25,7 @@ def on_files(files: Files, config: MkDocsConfig, course: Course) -> Files:
         raise CourseError(course.path(SYLLABUS_PAGE), None, "is generated from mkdocs.yml's extra.course and "
                           "the nav. Delete the hand-written file; change extra.course instead.")
     sessions = plan_sessions(course.lessons, course.settings.schedule)
-    files.append(File.generated(config, SYLLABUS_PAGE, content=render_syllabus_page(course.settings, sessions)))
+    files.append(File.generated(config, SYLLABUS_PAGE, content=render_syllabus_page(course.settings, sessions, course.words)))
     return files
 
 

@@ -51,10 +51,11 @@ def on_files(files: Files, config: MkDocsConfig, course: Course) -> Files:
 
     templates = course.templates
     timeline.content_string = render_timeline_page(history, lesson_link, organisations.url_relative_to(timeline),
-                                                   templates)
-    organisations.content_string = render_organisations_page(history, templates, chart_style=_chart_style(files))
+                                                   templates, course.words)
+    organisations.content_string = render_organisations_page(history, templates, course.words,
+                                                             chart_style=_chart_style(files))
     holder = next((lesson.src_uri for lesson in course.lessons if COMPARISON_MARKER in lesson.body), None)
-    comparison.content_string = render_comparison_page(history, holder, templates)
+    comparison.content_string = render_comparison_page(history, holder, templates, course.words)
     for file in (timeline, organisations, comparison):
         files.append(file)
     return files
@@ -70,13 +71,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
     def replace(match: re.Match[str]) -> str:
         if match["kind"] == "comparison":
-            return render_comparison_table(history)
+            return render_comparison_table(history, course.words)
         year = match["arg"] or ""
         first, last = history.years
         if not year.isdigit() or not first <= int(year) <= last:
             raise CourseError(course.path(page.file.src_uri), line_in(page.file.abs_src_path, match[0]),
                               f"marker '{match[0]}' needs a year from {first} to {last}, e.g. <!-- membership {last} -->.")
-        return render_year_grid(history, int(year), lambda keys: linked_citation(keys, labels, bibliography_url))
+        return render_year_grid(history, int(year), lambda keys: linked_citation(keys, labels, bibliography_url),
+                                course.words)
 
     return MARKER.sub(replace, markdown)
 

@@ -10,7 +10,9 @@ import pytest
 from course.errors import CourseError
 from course.quiz_html import render_answer_key, render_quiz
 from course.quizzes import check_objectives, check_sections, load_quiz, load_quizzes, objective_lines
-from helpers import ROOT
+from helpers import ROOT, english_words
+
+WORDS = english_words()
 
 QUIZZES = ROOT / "data" / "quizzes"
 LESSONS = ROOT / "docs" / "lessons"
@@ -79,7 +81,7 @@ def test_a_good_quiz_parses_into_questions(tmp_path):
 
 def test_rendered_quiz_is_accessible_and_does_not_spoil_the_answers(tmp_path):
     quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
-    out = render_quiz(quiz, {"the-central-asian-economic-community": ("#the-central-asian-economic-community", "The CAEC")})
+    out = render_quiz(quiz, WORDS, {"the-central-asian-economic-community": ("#the-central-asian-economic-community", "The CAEC")})
     assert "\n\n" not in out  # one raw HTML block for Markdown
     assert out.count("<fieldset") == 4 and out.count("<legend>") == 4
     assert 'type="radio"' in out and 'type="checkbox"' in out
@@ -97,14 +99,14 @@ def test_rendered_quiz_is_accessible_and_does_not_spoil_the_answers(tmp_path):
 
 def test_an_ordering_question_is_never_rendered_in_its_right_order(tmp_path):
     quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
-    out = render_quiz(quiz)
+    out = render_quiz(quiz, WORDS)
     indexes = re.findall(r'data-index="(\d)"', out)
     assert sorted(indexes) == ["0", "1", "2"] and indexes != ["0", "1", "2"]
 
 
 def test_true_false_keeps_true_before_false(tmp_path):
     quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
-    out = render_quiz(quiz)
+    out = render_quiz(quiz, WORDS)
     block = out[out.index('data-id="binding"'):]
     assert block.index(">True<") < block.index(">False<")
     assert 'data-id="binding" data-kind="true-false" data-shuffle="false"' in out
@@ -123,13 +125,13 @@ def test_editing_a_question_changes_only_its_hash(tmp_path):
 def test_data_text_cannot_inject_html(tmp_path):
     quiz = load_quiz(write_quiz(tmp_path, GOOD.replace("Pick two.", "<script>alert(1)</script> [x](javascript:alert(1))")),
                      "q.yml")
-    out = render_quiz(quiz) + render_answer_key(quiz)
+    out = render_quiz(quiz, WORDS) + render_answer_key(quiz, WORDS)
     assert "<script>" not in out and "javascript:" not in out
 
 
 def test_answer_key_gives_every_right_answer_and_all_feedback(tmp_path):
     quiz = load_quiz(write_quiz(tmp_path, GOOD), "q.yml")
-    key = render_answer_key(quiz)
+    key = render_answer_key(quiz, WORDS)
     assert "<strong>Right:</strong> Four of them" in key
     assert "No, Turkmenistan stayed out." in key and "Earliest first." in key
     assert key.index("First (1993)") < key.index("Second (1994)") < key.index("Third (1998)")

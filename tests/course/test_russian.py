@@ -123,3 +123,34 @@ def test_no_axe_violation_on_the_russian_pages(browser, server, viewport, scheme
     finally:
         visit.page.context.close()
     assert found == [], "\n".join(found)
+
+
+def _leaves(tree: object, key: str = "") -> list[tuple[str, str]]:
+    if isinstance(tree, dict):
+        return [leaf for child, value in tree.items() for leaf in _leaves(value, f"{key}.{child}".lstrip("."))]
+    return [(key, tree)] if isinstance(tree, str) else []
+
+
+def test_the_interface_the_build_writes_is_in_russian_on_russian_pages(site_dir):
+    """Buttons, labels, legends and table headings the build writes come from data/messages/ru.yml:
+    none of them shows the English catalogue's words on a Russian page."""
+    import yaml
+
+    english = dict(_leaves(yaml.safe_load((ROOT / "data/messages/en.yml").read_text(encoding="utf-8"))))
+    russian = dict(_leaves(yaml.safe_load((ROOT / "data/messages/ru.yml").read_text(encoding="utf-8"))))
+    words = {text.strip() for key, text in english.items()
+             if "{" not in text and not key.startswith(("nav.", "js.")) and russian.get(key, text) != text}
+    assert {"Check", "Try again", "Show answer", "Used in:", "Show all", "All terms"} <= words
+    found = []
+    for page in sorted((site_dir / "ru").rglob("*.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        if soup.find(class_="admonition-title", string=russian["untranslated.title"]):
+            continue  # shown in English until translated (extra.translation.fallback): its own words are English
+        for element in soup.select("article button, article legend, article label, article dd > strong, "
+                                   "article th, article summary, article .course-quiz__hint, article dt"):
+            if element.get_text(" ", strip=True) in words:
+                found.append(f"{page.relative_to(site_dir).as_posix()}: {element.get_text(' ', strip=True)!r}")
+    assert found == [], "\n".join(sorted(set(found))[:20])
+    quiz = BeautifulSoup((site_dir / "ru/lessons/01-concepts/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert [b.get_text() for b in quiz.select(".course-quiz__actions")[0].select("button")] == [
+        russian["quiz.check"], russian["quiz.retry"], russian["quiz.reveal"]]

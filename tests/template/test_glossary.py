@@ -9,7 +9,9 @@ from course.errors import CourseError
 from course.glossary import Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, slugify, terms_used
 from course.glossary_page import render_glossary_page, render_key_terms
 from course.templates import Templates
-from helpers import ROOT
+from helpers import ROOT, english_words
+
+WORDS = english_words()
 
 URL = "../../glossary/"
 
@@ -143,16 +145,16 @@ def test_find_terms_gives_offsets(glossary):
 
 
 def test_key_terms_box_lists_terms_alphabetically_with_links(glossary):
-    box = render_key_terms([glossary["EU"], glossary["CIS"]], URL)
+    box = render_key_terms([glossary["EU"], glossary["CIS"]], URL, WORDS)
     assert box.startswith('<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson (2)"\n\n')
     assert box.index("Commonwealth") < box.index("European")
     assert f'    - <a class="course-term-key" href="{URL}#european-union">European Union</a>: A definition.' in box
-    assert render_key_terms([], URL) == ""
+    assert render_key_terms([], URL, WORDS) == ""
 
 
 def test_glossary_page_has_letters_filter_entries_and_used_in(glossary):
     lesson = LessonLink(3, "Experiments", "../lessons/03-x/")
-    page = render_glossary_page(glossary, {"European Union": [lesson]}, Templates(ROOT))
+    page = render_glossary_page(glossary, {"European Union": [lesson]}, Templates(ROOT), WORDS)
     assert page.startswith("# Glossary\n")
     assert '<a href="#letter-e">E</a>' in page and "## E {#letter-e}" in page
     assert '<form class="glossary-filter" hidden>' in page

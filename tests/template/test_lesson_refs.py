@@ -122,3 +122,21 @@ def test_a_dropped_lesson_gets_one_message_and_a_reorder_renumbers_every_label(t
     order = ["01-concepts", "02-case-for-a-region", "05-new-momentum", "04-absorption-and-skepticism",
              "03-hard-institutionalism", "06-comparing-regions", "07-soft-regionalism", "08-debate-and-assessment"]
     assert_lesson_labels_match_the_nav(site, order)
+
+
+def test_another_language_types_the_number_in_a_link_and_the_build_checks_it():
+    """Russian cases ("на занятии 7") are beyond the build, so the number is typed: only in a link,
+    and only the linked lesson's current number passes."""
+    forms = ["занятие", "занятии"]
+    right = "См. [на занятии 2](07-soft-regionalism.md#a) и «Занятие» без номера.\n"
+    assert check_source(right, "docs-ru/x.md", NUMBERS, FACTS, lesson_words=forms) == []
+    stale = check_source("См. [на занятии 7](07-soft-regionalism.md).\n", "docs-ru/x.md", NUMBERS, FACTS,
+                         lesson_words=forms)
+    assert [str(error) for error in stale] == [
+        "docs-ru/x.md:1: the link '[на занятии 7]' says lesson 7, but 07-soft-regionalism is lesson 2 in the nav. "
+        "Write 2 instead."]
+    bare = check_source("Вернёмся к этому на занятии 3.\n", "docs-ru/x.md", NUMBERS, FACTS, lesson_words=forms)
+    assert len(bare) == 1 and "docs-ru/x.md:1: 'занятии 3' is a lesson number typed by hand" in str(bare[0])
+    assert "[занятии 3](03-hard.md)" in str(bare[0])
+    # English keeps its own rule: no forms given, no Russian checked
+    assert check_source("на занятии 3\n", "docs/x.md", NUMBERS, FACTS) == []

@@ -7,10 +7,11 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from .model import History
+from ..words import Words
+from .model import History, span, status_text
 
 
-def render_chart(history: History, style: str = "") -> str:
+def render_chart(history: History, words: Words, style: str = "") -> str:
     """The membership chart: one row per organisation, one bar per membership across the years the course covers.
 
     style: the chart's CSS (docs/assets/css/chart.css, minified), put in the SVG's own <style>.
@@ -33,16 +34,16 @@ def render_chart(history: History, style: str = "") -> str:
         parts.append(f'<rect class="tlc-life" x="{x(organisation.founded)}" y="{y}" '
                      f'width="{round(x(end + 1) - x(organisation.founded), 1)}" height="{height - 4}"/>')
         parts.append(f'<text class="tlc-name" x="4" y="{y + row - 3}">{_text(_clip(organisation.short, 34))} '
-                     f'({_text(organisation.years().split(" (")[0])})</text>')
+                     f'({_text(span(organisation.founded, organisation.ended, words))})</text>')
         if not organisation.members and organisation.members_note:
-            parts.append(f'<text x="{left + 4}" y="{y + 2 * row - 3}">members not charted (see the entry)</text>')
+            parts.append(f'<text x="{left + 4}" y="{y + 2 * row - 3}">{_text(words("timeline.chart.not_charted"))}</text>')
         for index, (state, members) in enumerate(rows.items(), start=1):
             bar_y = y + index * row
             parts.append(f'<text x="16" y="{bar_y + row - 3}">{_text(history.states[state].name)}</text>')
             for member in members:
                 start, stop = member.joined, (member.left if member.left else last) + 1
-                label = (f"{history.states[member.state].name} in {organisation.short}: {member.status}, "
-                         f"{member.years()}{', dates approximate' if member.approximate else ''}")
+                label = words("timeline.chart.bar", state=history.states[member.state].name,
+                              organisation=organisation.short, status=status_text(member, words), years=member.years(words))
                 classes = f"tlc-bar tlc-{member.status}" + (" tlc-approx" if member.approximate else "")
                 parts.append(
                     f'<rect class="{classes}" x="{x(start)}" y="{bar_y + 2}" width="{round(x(stop) - x(start), 1)}" '
@@ -50,7 +51,7 @@ def render_chart(history: History, style: str = "") -> str:
                     f'data-from="{member.joined}" data-to="{member.left or ""}"><title>{_text(label)}</title></rect>')
                 if member.joined < first:
                     parts.append(f'<text class="tlc-since" x="{x(first) + 3}" y="{bar_y + row - 4}">'
-                                 f'since {member.joined}</text>')
+                                 f'{_text(words("timeline.since", year=member.joined))}</text>')
         parts.append("</g>")
         y += height + gap
     axis = []
@@ -63,10 +64,8 @@ def render_chart(history: History, style: str = "") -> str:
                 axis.append(f'<text class="tlc-year" x="{round(x(year) + year_width / 2, 1)}" '
                             f'y="{text_y}">{year}</text>')
     count = len(history.memberships)
-    title = f"Who belonged to what, {first}–{last}"
-    desc = (f"{len(history.organisations)} organisations, one band each, with one bar per membership "
-            f"({count} in all) drawn from the year a state joined to the year it left. Outlined bars are "
-            "associate memberships. The table after the chart gives the same data.")
+    title = _text(words("timeline.chart.title", first=first, last=last))
+    desc = words("timeline.chart.desc", organisations=len(history.organisations), memberships=count)
     return (f'<svg class="course-chart" role="img" aria-labelledby="tlc-title tlc-desc" '
             f'viewBox="0 0 960 {y + 24}" width="100%" xmlns="http://www.w3.org/2000/svg" '
             f'font-family="system-ui, sans-serif" font-size="11">'

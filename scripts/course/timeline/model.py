@@ -7,13 +7,13 @@ import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+from ..words import Words
+
 # The hard–soft scale and the tracks, with the labels the pages show, are data
 # (data/organisations.yml `types:` and `tracks:`); this one track id the code knows:
 COMPARATOR = "comparator"  # organisations shown for comparison only (not in the year grids)
 STATUSES = ("member", "associate", "observer")
 DATE = re.compile(r"^(?P<year>\d{4})(?:-(?P<month>0[1-9]|1[0-2]))?$")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 Cite = Callable[[Sequence[str]], str]  # citation keys -> text to show (Markdown or HTML)
@@ -41,8 +41,8 @@ class Membership:
     def covers(self, year: int) -> bool:
         return self.joined <= year and (self.left is None or year <= self.left)
 
-    def years(self) -> str:
-        return span(self.joined, self.left)
+    def years(self, words: Words) -> str:
+        return span(self.joined, self.left, words)
 
 
 @dataclass(frozen=True)
@@ -72,10 +72,10 @@ class Organisation:
     def full_name(self) -> str:
         return f"{self.name} ({self.acronyms[0]})" if self.acronyms else self.name
 
-    def years(self) -> str:
-        text = span(self.founded, self.ended)
+    def years(self, words: Words) -> str:
+        text = span(self.founded, self.ended, words)
         if self.end_decided and self.end_decided != self.ended:
-            text += f" (end decided {self.end_decided}, in effect {self.ended})"
+            text = words("timeline.end_decided", years=text, decided=self.end_decided, ended=self.ended)
         return text
 
 
@@ -101,10 +101,11 @@ class Event:
     def iso(self) -> str:
         return f"{self.year}-{self.month:02d}" if self.month else str(self.year)
 
-    def when(self) -> str:
-        text = f"{MONTHS[self.month - 1]} {self.year}" if self.month else str(self.year)
+    def when(self, words: Words) -> str:
+        text = words("timeline.month_year", month=words(f"timeline.months.{self.month}"), year=self.year) \
+            if self.month else str(self.year)
         if self.effective:
-            text += f" (decided); in effect {self.effective}"
+            text = words("timeline.decided", date=text, effective=self.effective)
         return text
 
 
@@ -162,7 +163,14 @@ class History:
         return [member for organisation in self.organisations.values() for member in organisation.members]
 
 
-def span(start: int, end: int | None) -> str:
+def status_text(member: Membership, words: Words) -> str:
+    """ "observer", or "member (dates approximate)", in the pages' words."""
+    status = words(f"timeline.status.{member.status}")
+    return f"{status} {words('timeline.approximate')}" if member.approximate else status
+
+
+def span(start: int, end: int | None, words: Words | None = None) -> str:
+    """ "1998–2002"; an open end: "since 1998" in the pages' words (without words, as error messages write it)."""
     if end is None:
-        return f"since {start}"
+        return words("timeline.since", year=start) if words else f"{start}–"
     return str(start) if start == end else f"{start}–{end}"
