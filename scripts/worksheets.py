@@ -4,9 +4,10 @@ Writes to dist/worksheets/:
   lessons/<lesson>-A.pdf, <lesson>-B.pdf          one lesson's quiz, two shuffles
   lessons/<lesson>-A-key.pdf, <lesson>-B-key.pdf  the letters to circle, per version
   review-A.pdf, review-B.pdf, review-A-key.pdf, review-B-key.pdf   every lesson's questions
+and the same for each other language of the course (extra.alternate) in dist/worksheets/<lang>/.
 The shuffle is seeded (by default with the course's title), so a reprint gives the same
 sheets; `--seed` makes new ones. Printed by headless Chromium, with no request to any host.
-Usage: python scripts/worksheets.py [--root .] [--out dist/worksheets] [--seed TEXT]
+Usage: python scripts/worksheets.py [--root .] [--out dist/worksheets] [--seed TEXT] [--lang ru]
 """
 from __future__ import annotations
 
@@ -16,11 +17,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from mkdocs.utils.yaml import yaml_load
-
+from course.edition import edition_course, languages
 from course.errors import CourseError
 from course.lms import LessonQuiz, lesson_quizzes
-from course.worksheets import WORDS, check_printable, make_versions, render_key, render_sheet
+from course.worksheets import check_printable, make_versions, render_key, render_sheet
+from lms import course_title, read_config
 from localsite import CHROMIUM, CHROMIUM_ARGS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -32,9 +33,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the course (default: this one)")
     parser.add_argument("--out", type=Path, help="where to write (default: <root>/dist/worksheets)")
     parser.add_argument("--seed", help="any text: the same text gives the same shuffles (default: the course title)")
+    parser.add_argument("--lang", help="only this language (default: every language of the course)")
     args = parser.parse_args(argv)
     try:
-        written = write_worksheets(args.root, args.out or args.root / "dist" / "worksheets", args.seed)
+        out = args.out or args.root / "dist" / "worksheets"
+        known = languages(read_config(args.root))
+        written = []
+        for language in [args.lang] if args.lang else known:
+            written += write_worksheets(args.root, out if language == known[0] else out / language, args.seed,
+                                        language=language)
     except CourseError as error:
         print(f"make worksheets: {error}", file=sys.stderr)
         return 1
@@ -44,23 +51,22 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def worksheet_documents(root: Path, seed: str | None = None) -> dict[str, str]:
+def worksheet_documents(root: Path, seed: str | None = None, language: str | None = None) -> dict[str, str]:
     """Every sheet and key as HTML, by file name without .pdf (the PDFs' content, testable without a browser)."""
-    with open(root / "mkdocs.yml", "rb") as handle:
-        config = yaml_load(handle)
-    course = (config.get("extra") or {}).get("course") or {}
-    title = str(course.get("title") or config.get("site_name"))
-    words = {str(k): str(v) for k, v in (course.get("worksheet") or {}).items()}
-    lessons = lesson_quizzes(root, config.get("nav") or [], config.get("docs_dir") or "docs")
+    config = read_config(root, language)
+    title = course_title(config)
+    course = edition_course(root / "mkdocs.yml", config, language)
+    words = {key: course.words(f"worksheet.{key}") for key in course.words.catalogue.get("worksheet", {})}
+    lessons = lesson_quizzes(course)
     errors = check_printable([lesson.quiz for lesson in lessons])
     if errors:
         raise CourseError(errors[0].path, errors[0].line, errors[0].message + (
             "" if len(errors) == 1 else f" ({len(errors) - 1} more: " + "; ".join(map(str, errors[1:])) + ")"))
-    seed = seed or title
+    seed = seed or course_title(read_config(root))  # the main language's title: version A is one sheet in every language
     documents: dict[str, str] = {}
     sets: list[tuple[str, str, list[tuple[str, LessonQuiz]]]] = [
         (f"lessons/{lesson.slug}", lesson.category, [("", lesson)]) for lesson in lessons]
-    sets.append(("review", {**WORDS, **words}["review"], [(lesson.category, lesson) for lesson in lessons]))
+    sets.append(("review", words["review"], [(lesson.category, lesson) for lesson in lessons]))
     for name, subtitle, parts in sets:
         for version in make_versions([(heading, lesson.quiz) for heading, lesson in parts], f"{seed}/{name}"):
             documents[f"{name}-{version.name}"] = render_sheet(version, title, subtitle, words)
@@ -68,9 +74,10 @@ def worksheet_documents(root: Path, seed: str | None = None) -> dict[str, str]:
     return documents
 
 
-def write_worksheets(root: Path, out: Path, seed: str | None = None, browser: Any = None) -> list[Path]:
+def write_worksheets(root: Path, out: Path, seed: str | None = None, browser: Any = None,
+                     language: str | None = None) -> list[Path]:
     """Every sheet and key as PDF in out; browser: a Playwright Chromium to print with (default: start one)."""
-    documents = worksheet_documents(root, seed)
+    documents = worksheet_documents(root, seed, language)
     (out / "lessons").mkdir(parents=True, exist_ok=True)
     if browser is not None:
         return _print(browser, documents, out)

@@ -117,3 +117,14 @@ def english_words() -> "Words":
     from course.words import Words
 
     return Words(load_messages(ROOT, "en", "en")[0])
+
+
+def course_edition(language: str | None = None) -> "Course":
+    """This course in one of its languages, as `make lms` and `make worksheets` read it."""
+    from mkdocs.utils.yaml import yaml_load
+
+    from course.edition import edition_course
+
+    with open(ROOT / "mkdocs.yml", "rb") as handle:
+        config = yaml_load(handle)
+    return edition_course(ROOT / "mkdocs.yml", config, language)

@@ -26,6 +26,7 @@ from typing import Any
 from .errors import CourseError
 
 PAGE_SUFFIX = ".md"
+OVERLAY_FOLDER = ".cache/languages"  # under the project root: the merged folder each edition builds from
 
 
 @dataclass(frozen=True)

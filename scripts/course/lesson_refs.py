@@ -99,15 +99,16 @@ def resolve(text: str, numbers: Mapping[str, int], facts: Mapping[str, str],
 T = TypeVar("T")
 
 
-def resolve_all(value: T, numbers: Mapping[str, int], facts: Mapping[str, str] | None = None) -> T:
+def resolve_all(value: T, numbers: Mapping[str, int], facts: Mapping[str, str] | None = None,
+                template: str = LABEL) -> T:
     """`resolve` applied to every text inside data objects (a quiz and its questions and options),
     for what is written without the site: LMS exports, worksheets."""
     if isinstance(value, str):
-        return resolve(value, numbers, facts or {})  # type: ignore[return-value]
+        return resolve(value, numbers, facts or {}, template=template)  # type: ignore[return-value]
     if isinstance(value, (list, tuple)):
-        return type(value)(resolve_all(item, numbers, facts) for item in value)  # type: ignore[return-value]
+        return type(value)(resolve_all(item, numbers, facts, template) for item in value)  # type: ignore[return-value]
     if is_dataclass(value) and not isinstance(value, type):
-        changes: dict[str, Any] = {item.name: resolve_all(getattr(value, item.name), numbers, facts)
+        changes: dict[str, Any] = {item.name: resolve_all(getattr(value, item.name), numbers, facts, template)
                                    for item in fields(value) if item.init and item.name not in ("path", "slug", "id")}
         return replace(value, **changes)
     return value

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from contextlib import contextmanager
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,17 @@ def use(language: str, languages: Sequence[str]) -> None:
     """The edition this build writes: before any data file is read (the languages hook's on_config)."""
     _EDITION.language = language
     _EDITION.languages = tuple(languages) or (language,)
+
+
+@contextmanager
+def edition(language: str, languages: Sequence[str]) -> Iterator[None]:
+    """`use` for a while (a script reading one edition, then another), then the edition before."""
+    before = Languages(_EDITION.language, _EDITION.languages)
+    use(language, languages)
+    try:
+        yield
+    finally:
+        use(before.language, before.languages)
 
 
 def language_suffix() -> str:

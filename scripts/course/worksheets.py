@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .errors import CourseError
@@ -19,14 +20,8 @@ from .quizzes import Question, Quiz
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 VERSIONS = ("A", "B")
-# The words printed on a sheet. A course in another language sets its own under
-# `extra.course.worksheet` in mkdocs.yml (any of these keys); scripts/worksheets.py passes them in.
-WORDS = {
-    "name": "Name", "date": "Date", "group": "Group", "version": "Version", "key": "Key",
-    "single": "Circle one letter.", "multiple": "Circle every letter that applies.",
-    "true-false": "Circle A or B.", "ordering": "Number the items 1–{count} in the right order.",
-    "true": "True", "false": "False", "question": "Question", "answer": "Answer", "review": "Review quiz",
-}
+# The words printed on a sheet are the `worksheet:` block of data/messages/<lang>.yml (name,
+# date, group, version, key, the hint of each kind, true, false, question, answer, review).
 
 
 @dataclass(frozen=True)
@@ -91,9 +86,9 @@ def make_versions(parts: list[tuple[str, Quiz]], seed: str) -> list[Version]:
     return versions
 
 
-def render_sheet(version: Version, title: str, subtitle: str, words: dict[str, str] | None = None) -> str:
+def render_sheet(version: Version, title: str, subtitle: str, words: Mapping[str, str]) -> str:
     """One version as an HTML document to print: a name/date/group line, then the questions."""
-    w = {**WORDS, **(words or {})}
+    w = words
     parts = [f'<header><h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)} · '
              f'{html.escape(w["version"])} {version.name}</p>'
              f'<p class="who"><span>{html.escape(w["name"])}</span><span>{html.escape(w["date"])}</span>'
@@ -105,9 +100,9 @@ def render_sheet(version: Version, title: str, subtitle: str, words: dict[str, s
     return _document(title, "".join(parts))
 
 
-def render_key(version: Version, title: str, subtitle: str, words: dict[str, str] | None = None) -> str:
+def render_key(version: Version, title: str, subtitle: str, words: Mapping[str, str]) -> str:
     """The key of one version: for every number, the letters (or the numbers of an ordering)."""
-    w = {**WORDS, **(words or {})}
+    w = words
     parts = [f'<header><h1>{html.escape(title)}</h1><p class="sub">{html.escape(subtitle)} · '
              f'{html.escape(w["key"])} · {html.escape(w["version"])} {version.name}</p></header>']
     for section in version.sections:
@@ -132,7 +127,7 @@ def _option_order(question: Question, quiz: Quiz, seed: str) -> tuple[int, ...]:
     return tuple(order)
 
 
-def _render_question(item: SheetQuestion, words: dict[str, str]) -> str:
+def _render_question(item: SheetQuestion, words: Mapping[str, str]) -> str:
     question = item.question
     hint = words[question.kind].format(count=len(question.options))
     parts = [f'<section class="q"><div class="prompt"><span class="n">{item.number}.</span> '

@@ -18,13 +18,12 @@ from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
 from course import translations
-from course.languages import (SiteLanguage, author_file, language_of, load_languages, overlay, root_links, stray_pages,
-                             twin_links)
+from course.languages import (OVERLAY_FOLDER, SiteLanguage, author_file, language_of, load_languages, overlay,
+                              root_links, stray_pages, twin_links)
 from course.errors import CourseError
 from course.catalogue import NAV, load_messages
 from course.sources import display_path
 
-OVERLAY = ".cache/languages"  # under the project root: the merged folder each edition builds from
 
 # Hooks
 
@@ -53,8 +52,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                        "after its English page, or remove it." for uri in stray_pages(root / source, own)]
             if errors:
                 raise PluginError("\n".join(errors))
-            overlay(root / source, own, root / OVERLAY / lang)
-            config.docs_dir = str(root / OVERLAY / lang)
+            overlay(root / source, own, root / OVERLAY_FOLDER / lang)
+            config.docs_dir = str(root / OVERLAY_FOLDER / lang)
             config.site_url = (config.site_url or "/").rstrip("/") + "/" + current.path
     except CourseError as error:
         raise PluginError(str(error)) from None

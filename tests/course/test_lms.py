@@ -24,9 +24,11 @@ from course.lms.canvas import qti_package
 from course.lms.gift import escape, gift
 from course.lms.moodle import category_path, moodle_xml
 from course.quizzes import Question, load_quiz, load_quizzes
-from helpers import ROOT
+from helpers import ROOT, course_edition
 from lms_readers import read_canvas_package, read_gift, read_moodle_xml
-from mkdocs.utils.yaml import yaml_load
+import re
+
+from course.markup import plain_text
 
 COURSE = "Regionalism in Central Asia"
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -97,13 +99,12 @@ def edge_quiz(tmp_path: Path) -> LessonQuiz:
                          f'feedback: "Why {letter}"}}' for index, letter in enumerate(LETTERS))
     path = tmp_path / "99-edge-cases.yml"
     path.write_text(EDGE_CASES.replace("__SINGLE__", single).replace("__MULTIPLE__", multiple), encoding="utf-8")
-    return LessonQuiz(9, "Edge / cases: “Unicode” & <tags>", load_quiz(path, "data/quizzes/99-edge-cases.yml"))
+    title = "Edge / cases: “Unicode” & <tags>"
+    return LessonQuiz(9, title, load_quiz(path, "data/quizzes/99-edge-cases.yml"), f"Lesson 9: {title}")
 
 
 def course_lessons() -> list[LessonQuiz]:
-    with open(ROOT / "mkdocs.yml", "rb") as handle:
-        config = yaml_load(handle)
-    return lesson_quizzes(ROOT, config["nav"])
+    return lesson_quizzes(course_edition())
 
 
 @pytest.fixture(scope="module")
@@ -165,7 +166,7 @@ def test_too_many_right_options_for_moodle_is_one_clear_error(tmp_path: Path) ->
     path = tmp_path / "01-x.yml"
     path.write_text(f"questions:\n  - id: eleven\n    kind: multiple\n    prompt: P\n    options:\n{options}\n"
                     '      - {text: "W", feedback: "F"}\n', encoding="utf-8")
-    errors = check_exportable([LessonQuiz(1, "X", load_quiz(path, "data/quizzes/01-x.yml"))])
+    errors = check_exportable([LessonQuiz(1, "X", load_quiz(path, "data/quizzes/01-x.yml"), "Lesson 1: X")])
     assert [str(error) for error in errors] == [
         "data/quizzes/01-x.yml:2: question 'eleven': 11 options are marked correct, but Moodle can share the "
         "marks equally only among 1 to 10 or 20 right options. Mark at most 10 options correct."]
@@ -187,6 +188,7 @@ def test_make_lms_writes_every_file_for_the_course_and_each_lesson(tmp_path: Pat
     suffixes = (".moodle.xml", ".moodle-matching.xml", ".gift.txt", ".canvas-qti.zip")
     expected = {f"regionalism-in-central-asia{s}" for s in suffixes}
     expected |= {f"lessons/{lesson.slug}{s}" for lesson in course_lessons() for s in suffixes}
+    expected |= {f"ru/{name}" for name in expected}  # the Russian edition's, in dist/lms/ru/
     assert {str(p.relative_to(out)) for p in out.rglob("*") if p.is_file()} == expected
     one = read_moodle_xml((out / "lessons" / "03-hard-institutionalism.moodle.xml").read_text(encoding="utf-8"))
     third = next(lesson for lesson in course_lessons() if lesson.slug == "03-hard-institutionalism")
@@ -298,3 +300,18 @@ def test_canvas_scores_add_up_to_full_marks(lessons: list[LessonQuiz], tmp_path:
     for item in matching:
         shares = [float(node.text) for node in item.iter(f"{qti}setvar") if node.get("action") == "Add"]
         assert round(sum(shares), 2) == 100.0, item.get("title")
+
+
+def test_the_russian_export_has_the_russian_questions_and_categories(tmp_path: Path) -> None:
+    """`make lms` writes the Russian edition too: its prompts and feedback, its lesson names."""
+    from lms import write_lms
+
+    write_lms(ROOT, tmp_path, "ru")
+    russian = read_moodle_xml((tmp_path / "ru" / "lessons" / "01-concepts.moodle.xml").read_text(encoding="utf-8"))
+    english = {lesson.slug: lesson for lesson in course_lessons()}["01-concepts"]
+    assert len(russian) == len(english.quiz.questions)
+    assert all(re.search("[а-яё]", question.prompt, re.IGNORECASE) for question in russian)
+    assert all(re.search("[а-яё]", feedback, re.IGNORECASE) for question in russian for *_, feedback in question.options
+               if feedback)
+    assert {question.category.rsplit("/", 1)[-1] for question in russian} == {
+        "Занятие 1: " + plain_text(course_edition("ru").lessons[0].title)}

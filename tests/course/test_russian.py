@@ -154,3 +154,17 @@ def test_the_interface_the_build_writes_is_in_russian_on_russian_pages(site_dir)
     quiz = BeautifulSoup((site_dir / "ru/lessons/01-concepts/index.html").read_text(encoding="utf-8"), "html.parser")
     assert [b.get_text() for b in quiz.select(".course-quiz__actions")[0].select("button")] == [
         russian["quiz.check"], russian["quiz.retry"], russian["quiz.reveal"]]
+
+
+def test_russian_worksheets_print_the_russian_quiz_with_the_same_letters():
+    """`make worksheets` writes dist/worksheets/ru/ too: the sheet's words and questions in Russian,
+    the options in the same order as the English version A (one seed), so one key fits both."""
+    from worksheets import worksheet_documents
+
+    english, russian = worksheet_documents(ROOT, language="en"), worksheet_documents(ROOT, language="ru")
+    assert russian.keys() == english.keys()
+    sheet = BeautifulSoup(russian["lessons/01-concepts-A"], "html.parser")
+    assert "ФИО" in sheet.get_text() and re.search("[а-яё]{5}", sheet.select_one(".prompt").get_text())
+    assert russian["lessons/01-concepts-A-key"].count("<td") == english["lessons/01-concepts-A-key"].count("<td")
+    letters = lambda document: re.findall(r'class="answer">([^<]*)<', document)  # noqa: E731
+    assert letters(russian["review-B-key"]) == letters(english["review-B-key"])

@@ -12,17 +12,17 @@ from bs4 import BeautifulSoup
 from course.markup import plain_text
 from course.quizzes import load_quiz
 from course.worksheets import LETTERS, check_printable, make_versions, render_key, render_sheet
-from helpers import ROOT
-from mkdocs.utils.yaml import yaml_load
+from helpers import ROOT, course_edition, english_words
 from pypdf import PdfReader
 
 from course.lms import lesson_quizzes
 
 
 def course_parts() -> list[tuple[str, object]]:
-    with open(ROOT / "mkdocs.yml", "rb") as handle:
-        nav = yaml_load(handle)["nav"]
-    return [(lesson.category, lesson.quiz) for lesson in lesson_quizzes(ROOT, nav)]
+    return [(lesson.category, lesson.quiz) for lesson in lesson_quizzes(course_edition())]
+
+
+SHEET_WORDS = english_words().catalogue["worksheet"]
 
 
 SETS = {"review": course_parts()} | {quiz.slug: [("", quiz)] for _, quiz in course_parts()}
@@ -53,8 +53,8 @@ def test_each_key_letter_is_a_right_option_of_its_version(name: str) -> None:
 def test_printed_key_matches_the_printed_sheet(name: str) -> None:
     """Read as a person would: the letters in the key table, then those letters' texts on the sheet."""
     for version in make_versions(SETS[name], "seed"):
-        sheet = BeautifulSoup(render_sheet(version, "T", "S"), "html.parser")
-        key = BeautifulSoup(render_key(version, "T", "S"), "html.parser")
+        sheet = BeautifulSoup(render_sheet(version, "T", "S", SHEET_WORDS), "html.parser")
+        key = BeautifulSoup(render_key(version, "T", "S", SHEET_WORDS), "html.parser")
         answers = [row.find_all("td")[1].get_text() for row in key.select("table.key tbody tr")]
         by_id = {item.number: item.question for item in version.questions}
         for number, (section, answer) in enumerate(zip(sheet.select("section.q"), answers), start=1):

@@ -14,20 +14,14 @@ read every file back (tests/test_lms.py).
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from pathlib import Path
 
 from ..errors import CourseError
 from ..lesson_refs import lesson_numbers, resolve_all
 from ..markup import plain_text, render_markdown
-from ..nav import nav_paths
-from ..quizzes import Question, Quiz, load_quizzes
+from ..model import Course
+from ..quizzes import Question, Quiz
 from ..slugs import slugify
-from ..sources import read_text
-
-H1 = re.compile(r"^#[ \t]+(?P<title>.+?)[ \t#]*$", re.MULTILINE)
-FENCE = re.compile(r"^[ \t]*(`{3,}|~{3,}).*?^[ \t]*\1[ \t]*$", re.MULTILINE | re.DOTALL)
 
 # Moodle accepts only these grades for an answer (question_bank::fraction_options_full in
 # Moodle's lib/questionlib.php; its importer refuses any other value by default), and their
@@ -43,34 +37,24 @@ class LessonQuiz:
     number: int
     title: str  # the lesson's first heading, e.g. "Concepts: regions, regionalism, institutions"
     quiz: Quiz
+    category: str = ""  # "Lesson 1: Concepts", in the course's words: the bank category, the sheet's subtitle
 
     @property
     def slug(self) -> str:
         return self.quiz.slug
 
-    @property
-    def category(self) -> str:
-        return f"Lesson {self.number}: {self.title}"
 
-
-def lesson_quizzes(root: Path, nav: object, docs_dir: str = "docs",
-                   quiz_folder: str = "data/quizzes") -> list[LessonQuiz]:
-    """The quizzes of the nav's lessons, in nav order, each with its lesson's number and title."""
-    quizzes = load_quizzes(root / quiz_folder, quiz_folder)
-    lessons = [path for path in nav_paths(nav) if re.match(r"^lessons/\d+[\w-]*\.md$", path)]
+def lesson_quizzes(course: Course) -> list[LessonQuiz]:
+    """The quizzes of the course's lessons, in nav order, each with its lesson's number and title
+    ([[07-x]] in their texts written out as the lesson's label; a quiz without a lesson is the
+    course model's error already)."""
+    numbers = lesson_numbers([lesson.src_uri for lesson in course.lessons])
     found = []
-    numbers = lesson_numbers(lessons)
-    quizzes = {slug: resolve_all(quiz, numbers) for slug, quiz in quizzes.items()}  # [[07-x]] -> Lesson N
-    for number, path in enumerate(lessons, start=1):
-        slug = path[len("lessons/"):-3]
-        if slug in quizzes:
-            text = FENCE.sub("", read_text(root / docs_dir / path, f"{docs_dir}/{path}"))
-            heading = H1.search(text)
-            found.append(LessonQuiz(number, plain_text(heading.group("title")) if heading else slug, quizzes[slug]))
-    for slug, quiz in quizzes.items():
-        if not any(lesson.slug == slug for lesson in found):
-            raise CourseError(quiz.path, None, f"there is no lesson 'lessons/{slug}.md' in the nav of mkdocs.yml. "
-                              "Rename the file after its lesson, or add the lesson to the nav.")
+    for lesson in course.lessons:
+        if lesson.quiz is not None:
+            title = plain_text(lesson.title)
+            found.append(LessonQuiz(lesson.number, title, resolve_all(lesson.quiz, numbers, template=course.words("lesson")),
+                                    course.words("lms.category", lesson=course.label(lesson), title=title)))
     return found
 
 
