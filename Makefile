@@ -30,7 +30,7 @@ export: check-config $(VENV)/.runtime  ## the course as plain Markdown in dist/e
 offline: check-config $(VENV)/.runtime  ## the classroom copy for file://, both editions zipped into dist/ (student: <course>-offline.zip)
 	$(BIN)/python scripts/package_offline.py
 
-pdf: check-config $(VENV)/.dev system-deps  ## printable handouts: student edition in dist/pdf/, instructor edition (+ answer key) in dist/pdf/instructor/
+pdf: check-config $(VENV)/.dev system-deps  ## printable handouts: student edition in dist/pdf/, instructor edition (+ answer key) in dist/pdf/instructor/; other languages in dist/pdf/<lang>/
 	$(BIN)/python scripts/pdf.py
 
 lms: check-config $(VENV)/.runtime  ## quizzes for Moodle (XML, GIFT) and Canvas (QTI zip) in dist/lms/, per lesson and whole

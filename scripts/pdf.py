@@ -6,9 +6,11 @@ Writes to dist/pdf/, for the student edition (course/editions.py; no instructor 
 and to dist/pdf/instructor/, for the instructor edition (each page marked as such):
   lessons/<lesson>.pdf, <course>-instructor.pdf   the same with the inline instructor notes
   <course>-answer-key.pdf  the instructors' answer key, kept apart from the students' copies
+and the same for each other language of the course (extra.alternate) in dist/pdf/<lang>/, from
+its own build (mkdocs.<lang>.yml), named after its own title, in its own words (data/messages).
 Nothing is fetched from the network: the site is built here and served on 127.0.0.1, and
 every request to another host is refused.
-Usage: python scripts/pdf.py [--out dist/pdf] [--edition student|instructor] [--site a/built/site]
+Usage: python scripts/pdf.py [--out dist/pdf] [--edition student|instructor] [--lang ru] [--site a/built/site]
 """
 from __future__ import annotations
 
@@ -29,14 +31,17 @@ from typing import Any
 from urllib.parse import urldefrag, urljoin, urlparse
 
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
+from course.catalogue import load_messages
+from course.edition import languages
 from course.editions import EDITIONS, student_nav
 
 from course.lessons import is_lesson
 from course.nav import nav_paths
-from course.slugs import slugify
+from course.lms import file_slug
+from course.words import Words
+from lms import course_title, read_config
 from localsite import CHROMIUM, CHROMIUM_ARGS, SiteServer
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -78,57 +83,78 @@ class Part:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "dist" / "pdf")
-    parser.add_argument("--site", type=Path, help="a site already built from mkdocs.yml, of the one --edition given "
-                        "(default: build each edition)")
+    parser.add_argument("--site", type=Path, help="a site already built, of the one --edition and --lang given "
+                        "(default: build each edition of each language)")
     parser.add_argument("--edition", choices=EDITIONS, action="append",
                         help="student or instructor (default: COURSE_EDITION if set, else both; "
                              "the instructor edition goes to <out>/instructor/)")
+    parser.add_argument("--lang", help="only this language (default: every language of the course; "
+                        "another than the main one goes to <out>/<lang>/)")
     args = parser.parse_args(argv)
     chosen = os.environ.get("COURSE_EDITION")  # `make pdf EDITION=student` prints one edition
     editions = args.edition or ([chosen] if chosen in EDITIONS else list(EDITIONS))
-    if args.site and len(editions) != 1:
-        parser.error("--site is one edition's site: say which with --edition student or --edition instructor")
+    if args.site and (len(editions) != 1 or not args.lang):
+        parser.error("--site is one edition's site in one language: say which with --edition and --lang")
     started = time.monotonic()
-    config = _read_config(ROOT / "mkdocs.yml")
-    course = (config.get("extra") or {}).get("course") or {}
-    title = str(course.get("title") or config.get("site_name") or "Course")
-    slug = slugify(title, max_length=80, default="course")
+    known = languages(read_config(ROOT))
+    if args.lang and args.lang not in known:
+        parser.error(f"--lang {args.lang}: the course's languages are {', '.join(known)} (extra.alternate)")
     written: list[Path] = []
-    for edition in editions:
-        nav = config.get("nav") or []
-        parts = find_parts(student_nav(nav) if edition == "student" else nav)
-        out = args.out if edition == "student" else args.out / edition
-        label = title if edition == "student" else f"{title} · {course.get('instructor_mark') or 'Instructor edition'}"
-        book_name = f"{slug}.pdf" if edition == "student" else f"{slug}-{edition}.pdf"
-        with tempfile.TemporaryDirectory() as temp:
-            site = Path(temp) / "site"
-            if args.site:
-                subprocess.run(["cp", "-r", str(args.site), str(site)], check=True)
-            else:
-                build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(site)],
-                                       cwd=ROOT, env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_EDITION=edition))
-                if build.returncode != 0:
-                    print(f"make pdf: the {edition} edition's build failed (see above); no PDF written.",
-                          file=sys.stderr)
-                    return build.returncode
-            (out / "lessons").mkdir(parents=True, exist_ok=True)
-            with SiteServer(site) as server, chromium(server.origin) as page:
-                origin = server.origin
-                for part in parts:
-                    if part.kind == "lesson":
-                        written.append(print_page(page, f"{origin}/{part.url_path}",
-                                                  out / "lessons" / f"{part.slug}.pdf", label))
-                key = next((part for part in parts if part.kind == "answer-key"), None)
-                if key:
-                    written.append(print_page(page, f"{origin}/{key.url_path}",
-                                              out / f"{slug}-answer-key.pdf", f"{title}: answer key"))
-                book = [part for part in parts if part.kind != "answer-key"]
-                written.append(print_book(page, origin, site, book, course, config, out / book_name, label))
+    for language in [args.lang] if args.lang else known:
+        out = args.out if language == known[0] else args.out / language
+        config_file = "mkdocs.yml" if language == known[0] else f"mkdocs.{language}.yml"
+        for edition in editions:
+            done = print_edition(read_config(ROOT, language), config_file, language, known[0], edition,
+                                 out if edition == "student" else out / edition, args.site)
+            if done is None:
+                return 1
+            written += done
     for path in written:
         print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
               f"{len(PdfReader(path).pages)} pages, {path.stat().st_size / 1000:.0f} kB")
     print(f"make pdf: {len(written)} PDFs in {time.monotonic() - started:.1f} s")
     return 0
+
+
+def print_edition(config: dict, config_file: str, language: str, main_language: str, edition: str, out: Path,
+                  built: Path | None) -> list[Path] | None:
+    """One edition of one language: its lessons, its book and (instructor edition) its answer key."""
+    words = Words(load_messages(ROOT, language, main_language)[0], f"data/messages/{language}.yml")
+    course = (config.get("extra") or {}).get("course") or {}
+    title = course_title(config)
+    slug = file_slug(title)
+    nav = config.get("nav") or []
+    parts = find_parts(student_nav(nav) if edition == "student" else nav)
+    label = title if edition == "student" else f"{title} · {course.get('instructor_mark') or words('instructor_edition')}"
+    book_name = f"{slug}.pdf" if edition == "student" else f"{slug}-{edition}.pdf"
+    written = []
+    with tempfile.TemporaryDirectory() as temp:
+        site = Path(temp) / "site"
+        if built:
+            subprocess.run(["cp", "-r", str(built), str(site)], check=True)
+        else:
+            build = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", config_file,
+                                    "-d", str(site)], cwd=ROOT,
+                                   env=dict(os.environ, NO_MKDOCS_2_WARNING="1", COURSE_EDITION=edition))
+            if build.returncode != 0:
+                print(f"make pdf: the {edition} edition's build of {config_file} failed (see above); no PDF written.",
+                      file=sys.stderr)
+                return None
+        (out / "lessons").mkdir(parents=True, exist_ok=True)
+        with SiteServer(site) as server, chromium(server.origin) as page:
+            origin = server.origin
+            for part in parts:
+                if part.kind == "lesson":
+                    written.append(print_page(page, f"{origin}/{part.url_path}",
+                                              out / "lessons" / f"{part.slug}.pdf", label))
+            key = next((part for part in parts if part.kind == "answer-key"), None)
+            if key:
+                written.append(print_page(page, f"{origin}/{key.url_path}", out / f"{slug}-answer-key.pdf",
+                                          words("pdf.answer_key", title=title)))
+            book = [part for part in parts if part.kind != "answer-key"]
+            written.append(print_book(page, origin, site, book, course, config, out / book_name, label,
+                                      language, words))
+    return written
 
 
 def find_parts(nav: Any) -> list[Part]:
@@ -154,7 +180,7 @@ def print_page(page: Any, url: str, target: Path, footer: str) -> Path:
 
 
 def print_book(page: Any, origin: str, site: Path, parts: list[Part], course: dict, config: dict,
-               target: Path, title: str) -> Path:
+               target: Path, title: str, language: str, words: Words) -> Path:
     """One document: each part's article as the browser shows it (quiz options shuffled), ids
     made unique per part, links between parts turned into links inside the PDF."""
     bodies = []
@@ -174,10 +200,11 @@ def print_book(page: Any, origin: str, site: Path, parts: list[Part], course: di
             f'<span>{pages.get(f"part-{n}", "")}</span></li>' for n, name in enumerate(names, start=1))
         sections = "".join(f'<section class="book-part md-typeset" id="part-{n}">{body}</section>'
                            for n, body in enumerate(bodies, start=1))
-        return (f"<!doctype html><html lang=\"en\"><head>{head}<style>{BOOK_CSS}</style>"
+        return (f"<!doctype html><html lang=\"{html.escape(language)}\"><head>{head}<style>{BOOK_CSS}</style>"
                 f"<title>{html.escape(title)}</title></head><body {body_attrs}><div class=\"md-typeset\">"
-                f"{_cover(course, config, title)}"
-                f'<section class="book-part book-contents"><h2 id="contents">Contents</h2><ol>{contents}</ol></section>'
+                f"{_cover(course, config, title, words)}"
+                f'<section class="book-part book-contents"><h2 id="contents">{html.escape(words("pdf.contents"))}</h2>'
+                f"<ol>{contents}</ol></section>"
                 f"{sections}</div></body></html>")
 
     book = site / BOOK_FILE
@@ -251,7 +278,7 @@ def _site_head(site: Path) -> tuple[str, str]:
     return "".join(head), attrs
 
 
-def _cover(course: dict, config: dict, title: str) -> str:
+def _cover(course: dict, config: dict, title: str, words: Words) -> str:
     def line(value: Any, css: str = "") -> str:
         return f'<p class="{css}">{html.escape(str(value))}</p>' if value else ""
 
@@ -260,7 +287,7 @@ def _cover(course: dict, config: dict, title: str) -> str:
     return ('<section class="book-cover">'
             f"<h1>{html.escape(title)}</h1>{line(course.get('subtitle'), 'book-subtitle')}"
             f"{line(course.get('institution'))}{line(course.get('term'))}{line(instructors)}"
-            f"{line(config.get('copyright'))}{line('Printed ' + dt.date.today().isoformat())}</section>")
+            f"{line(config.get('copyright'))}{line(words('pdf.printed', date=dt.date.today().isoformat()))}</section>")
 
 
 def _footer(title: str) -> str:
@@ -269,9 +296,6 @@ def _footer(title: str) -> str:
             '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
 
 
-def _read_config(path: Path) -> dict:
-    with open(path, "rb") as handle:
-        return yaml_load(handle)
 
 
 

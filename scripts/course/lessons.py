@@ -31,9 +31,11 @@ FRONT_MATTER = re.compile(r"---[ \t]*\n(?P<yaml>.*?)\n---[ \t]*\n", re.DOTALL)
 # What students do in class, found in the lesson itself: `!!! example "..."` boxes, the
 # sections whose heading starts with one of the course's activity words (extra.course
 # `activity_headings`), and discussion boxes.
-BOX = re.compile(r'^(?:[!?]{3}\+? *example +"(?P<box>[^"]+)"|(?P<discussion>[!?]{3}\+? *discussion\b).*)$',
+BOX = re.compile(r'^(?:[!?]{3}\+? *example +"(?P<box>[^"]+)"|(?P<discussion>[!?]{3}\+? *discussion\b)(?: +"(?P<title>[^"]*)")?.*)$',
                  re.MULTILINE | re.IGNORECASE)
-ACTIVITY_MINUTES = re.compile(r"\s*\(\d+\s*min(?:utes)?\)$", re.IGNORECASE)
+# "(15 minutes)", "(15 мин)": a time the author wrote in the title (the syllabus gives its own);
+# and a heading's attribute list ({#role-play}), which is not part of its text.
+ACTIVITY_MINUTES = re.compile(r"\s*\(\d+\s*\w+\.?\)$|\s*\{[^}]*\}$")
 
 
 def is_lesson(src_uri: str) -> bool:
@@ -74,8 +76,11 @@ class Lesson:
 
 
 def parse_lesson(text: str, path: str, src_uri: str, number: int, quiz: "Quiz | None" = None,
-                 known_keys: Collection[str] | None = None, activity_headings: Collection[str] = ()) -> Lesson:
-    """A lesson from its file's text: front matter (minutes, readings), title, headings, activities."""
+                 known_keys: Collection[str] | None = None, activity_headings: Collection[str] = (),
+                 discussion: str = "") -> Lesson:
+    """A lesson from its file's text: front matter (minutes, readings), title, headings, activities.
+    discussion: how the syllabus names a discussion box's activity (data/messages `syllabus.discussion`);
+    empty, the box's own title."""
     meta, body = front_matter(text, path)
     plain = FENCE.sub("", body)
     title = next((m.group("text") for m in HEADING.finditer(plain) if len(m.group("level")) == 1), None)
@@ -99,7 +104,7 @@ def parse_lesson(text: str, path: str, src_uri: str, number: int, quiz: "Quiz | 
             raise CourseError(path, 1, f"front matter `readings:` names '{key}', which is not in "
                               "data/references.bib. Add the work there or fix the key.")
     activity = meta.get("activity")
-    activities = (str(activity),) if activity else activities_in(body, activity_headings)
+    activities = (str(activity),) if activity else activities_in(body, activity_headings, discussion)
     return Lesson(number=number, src_uri=src_uri, title=title, readings=tuple(readings), activities=activities,
                   path=path, meta=meta, headings=heading_titles(plain), quiz=quiz, text=text, body=body,
                   objectives=tuple(objective_lines(text)),
@@ -138,13 +143,14 @@ def heading_titles(text: str) -> dict[str, str]:
     return titles
 
 
-def activities_in(body: str, activity_headings: Collection[str]) -> tuple[str, ...]:
+def activities_in(body: str, activity_headings: Collection[str], discussion: str = "") -> tuple[str, ...]:
     """What students do in class, in the order the lesson has it."""
     words = "|".join(re.escape(word) for word in activity_headings)
     section = re.compile(rf"^## +(?P<section>(?:{words})\b.*?)\s*$", re.MULTILINE | re.IGNORECASE) if words else None
     found: list[tuple[int, str]] = []
     for match in BOX.finditer(body):
-        found.append((match.start(), "discussion questions" if match.group("discussion") else match.group("box")))
+        name = (discussion or match.group("title") or "") if match.group("discussion") else match.group("box")
+        found.append((match.start(), name))
     if section:
         found += [(match.start(), match.group("section")) for match in section.finditer(body)]
     texts = (ACTIVITY_MINUTES.sub("", text).strip() for _, text in sorted(found))

@@ -148,11 +148,15 @@ def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "e
     pages = list(nav_paths(nav)) if nav else _pages_in(docs_dir)
     lesson_uris = [uri for uri in pages if is_lesson(uri)]
     lessons = []
+    words, discussion = _words(root, language, main_language, messages), ""
+    with errors.check():
+        discussion = words("syllabus.discussion")
     for number, uri in enumerate(lesson_uris, start=1):
         path = display_path(docs_dir / uri, root)
         with errors.check():
             lessons.append(parse_lesson(read_text(docs_dir / uri, path), path, uri, number,
-                                        quizzes.get(uri[len(LESSONS_DIR):-3]), keys, settings.activity_headings))
+                                        quizzes.get(uri[len(LESSONS_DIR):-3]), keys, settings.activity_headings,
+                                        discussion))
     for lesson in lessons:
         if lesson.quiz is not None:
             errors.errors.extend(check_objectives(lesson.quiz, list(lesson.objectives), lesson.path))
@@ -185,7 +189,7 @@ def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "e
     assert bibliography is not None
     return Course(root, docs_dir, language, settings, tuple(lessons), bibliography, quizzes, glossary=glossary,
                   history=history, cache_dir=cache_dir, glossary_links=links, map=course_map, leaders=leaders,
-                  ladder=ladder, templates=Templates(root), words=_words(root, language, main_language, messages))
+                  ladder=ladder, templates=Templates(root), words=words)
 
 
 def save(course: Course) -> None:

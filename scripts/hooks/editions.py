@@ -78,5 +78,5 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if edition != "instructor":
         return html
-    mark = config.extra["course"].get("instructor_mark") or "Instructor edition"
+    mark = config.extra["course"].get("instructor_mark") or config.extra["messages"]["instructor_edition"]
     return f"<p class=\"course-edition\"><strong>{escape(mark)}</strong></p>\n{html}"

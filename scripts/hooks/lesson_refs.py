@@ -119,7 +119,8 @@ def _facts(config: MkDocsConfig, root: Path, docs: Path, uris: list[str]) -> tup
         try:
             headings = course.get("activity_headings") or () if isinstance(course, dict) else ()
             lesson = parse_lesson((docs / uri).read_text(encoding="utf-8-sig"), display_path(docs / uri, root), uri,
-                                  number, activity_headings=tuple(headings))
+                                  number, activity_headings=tuple(headings),
+                                  discussion=str(((config.extra.get("messages") or {}).get("syllabus") or {}).get("discussion") or ""))
         except (CourseError, OSError, UnicodeDecodeError):
             continue  # the course model reports a lesson it cannot read
         first_sessions[Path(uri).stem] = total_sessions + 1

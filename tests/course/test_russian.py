@@ -168,3 +168,41 @@ def test_russian_worksheets_print_the_russian_quiz_with_the_same_letters():
     assert russian["lessons/01-concepts-A-key"].count("<td") == english["lessons/01-concepts-A-key"].count("<td")
     letters = lambda document: re.findall(r'class="answer">([^<]*)<', document)  # noqa: E731
     assert letters(russian["review-B-key"]) == letters(english["review-B-key"])
+
+
+def test_the_russian_edition_names_the_course_and_its_activities_in_russian(site_dir):
+    """mkdocs.ru.yml's extra.course (merged over mkdocs.yml's) names the course on Russian pages;
+    the instructor mark and the syllabus' activities come in Russian words too."""
+    syllabus = BeautifulSoup((site_dir / "ru/syllabus/index.html").read_text(encoding="utf-8"), "html.parser")
+    article = syllabus.select_one("article")
+    assert "Регионализм в Центральной Азии: От жёсткой интеграции" in article.get_text()
+    assert article.select_one(".course-edition").get_text(strip=True) == "Версия для преподавателя"
+    activities = " ".join(row.select("td")[-1].get_text(" ", strip=True) for row in article.select("tbody tr"))
+    assert "вопросы для обсуждения" in activities.lower() and "Ролевая игра" in activities
+    assert "discussion questions" not in activities.lower() and "{#" not in activities
+    english = BeautifulSoup((site_dir / "syllabus/index.html").read_text(encoding="utf-8"), "html.parser")
+    assert english.select_one(".course-edition").get_text(strip=True) == "Instructor edition"
+
+
+@pytest.mark.browser
+def test_the_russian_pdfs_are_printed_in_russian(site_dir, tmp_path):
+    """`make pdf` prints every language: the Russian edition into <out>/ru/, named after its title,
+    its cover, contents and marks in Russian words, its lessons from the Russian pages."""
+    import subprocess
+    import sys
+
+    import pypdf
+
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(site_dir / "ru"),
+                             "--out", str(tmp_path), "--edition", "instructor", "--lang", "ru"],
+                            cwd=ROOT, text=True, capture_output=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = tmp_path / "ru" / "instructor"
+    books = sorted(path.name for path in out.glob("*.pdf"))
+    assert len(books) == 2 and all(name.startswith("regionalizm") for name in books), books
+    text = lambda path: " ".join(page.extract_text() for page in pypdf.PdfReader(path).pages)  # noqa: E731
+    book = text(next(path for path in out.glob("*-instructor.pdf")))
+    assert "Регионализм в Центральной Азии" in book and "Содержание" in book and "Напечатано" in book
+    assert "Contents" not in book and "Printed" not in book
+    lesson = text(out / "lessons" / "01-concepts.pdf")
+    assert "Версия для преподавателя" in lesson and re.search("[а-яё]{6} [а-яё]{4}", lesson)

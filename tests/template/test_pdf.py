@@ -18,7 +18,7 @@ pypdf = pytest.importorskip("pypdf")
 def pdfs(site_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf")
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / "pdf.py"), "--site", str(site_dir), "--out", str(out),
-                             "--edition", "instructor"],  # site_dir is the instructor edition (conftest.py)
+                             "--edition", "instructor", "--lang", "en"],  # site_dir: the instructor edition (conftest.py)
                             cwd=ROOT, text=True, capture_output=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
     return out / "instructor"

@@ -125,8 +125,11 @@ def test_activities_come_from_the_front_matter_or_the_lesson_text(tmp_path):
             "## Role-play: the *chaikhana* summit\n\n!!! discussion \"Discussion questions\"\n\n    1. Why?\n")
     source.write_text("---\nteaching: 50\nexercises: 30\n---\n" + body, encoding="utf-8")
     found = parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None,
-                         activity_headings=["Role-play"]).activities
+                         activity_headings=["Role-play"], discussion="discussion questions").activities
     assert found == ("Try it: two headlines", "Role-play: the *chaikhana* summit", "discussion questions")
+    untitled = parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9,
+                            None, activity_headings=["Role-play"]).activities
+    assert untitled[-1] == "Discussion questions"  # no word given: the box's own title
     source.write_text("---\nteaching: 50\nexercises: 30\nactivity: Field trip\n---\n" + body, encoding="utf-8")
     assert parse_lesson(source.read_text(encoding="utf-8"), "docs/lessons/09-new.md", "lessons/09-new.md", 9, None,
                          activity_headings=["Role-play"]).activities == ("Field trip",)
