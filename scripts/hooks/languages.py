@@ -40,6 +40,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         languages = [edition.lang for edition in editions] or [lang]
         translations.use(lang, languages)
         config.extra["messages"] = load_messages(root, lang, languages[0])[0]
+        _markdown_words(config, config.extra["messages"].get("markdown") or {})
         current = language_of(editions, lang) if editions else None
         if editions and current is None:
             raise CourseError(Path(config.config_file_path).name, None, f"theme.language '{lang}' is not in "
@@ -107,6 +108,17 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
 def _head_links(config: MkDocsConfig, editions: tuple[SiteLanguage, ...], current: SiteLanguage) -> object:
     """Material's head links (extra.alternate): each language's root, or none in the classroom copy."""
     return True if "material/offline" in config.plugins else root_links(editions, current)
+
+
+def _markdown_words(config: MkDocsConfig, words: dict) -> None:
+    """The words Markdown's extensions write, in this edition's language (read when each page is
+    converted, after on_config): numbered caption prefixes and the heading permalinks' title."""
+    if "pymdownx.blocks.caption" in config.markdown_extensions and (words.get("figure") or words.get("table")):
+        caption = config.mdx_configs.setdefault("pymdownx.blocks.caption", {})
+        caption["types"] = ["caption", {"name": "figure-caption", "prefix": words.get("figure", "")},
+                            {"name": "table-caption", "prefix": words.get("table", "")}]
+    if "toc" in config.markdown_extensions and words.get("permalink"):
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = words["permalink"]
 
 
 def _items(items: list) -> list:

@@ -184,6 +184,16 @@ def test_the_russian_edition_names_the_course_and_its_activities_in_russian(site
     assert english.select_one(".course-edition").get_text(strip=True) == "Instructor edition"
 
 
+def test_markdowns_own_words_are_russian_on_russian_pages(site_dir):
+    """Table caption prefixes (pymdownx.blocks.caption) and heading permalinks' titles (toc) come
+    from data/messages/<lang>.yml `markdown:`, set per edition by the languages hook."""
+    for folder, table, permalink in (("ru/", "Таблица", "Ссылка на этот раздел"), ("", "Table", "Link to this section")):
+        soup = BeautifulSoup((site_dir / f"{folder}lessons/06-comparing-regions/index.html").read_text(encoding="utf-8"),
+                             "html.parser")
+        assert [span.get_text() for span in soup.select(".caption-prefix")] == [f"{table} 1.", f"{table} 2."]
+        assert {a["title"] for a in soup.select("article a.headerlink")} == {permalink}
+
+
 @pytest.mark.browser
 def test_the_russian_pdfs_are_printed_in_russian(site_dir, tmp_path):
     """`make pdf` prints every language: the Russian edition into <out>/ru/, named after its title,
