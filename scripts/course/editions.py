@@ -17,7 +17,8 @@ An inline instructor note is an admonition an author writes beside what it conce
 (`??? instructor` folds it away.) The instructor edition shows it in the lesson and gathers
 each lesson's notes into the lesson notes page, where `<!-- instructor-notes: <lesson> -->`
 stands (lessons without a marker there are added at the end of that page).
-Data in, strings out: scripts/hooks/editions.py adapts it to MkDocs.
+Data in, strings out: scripts/hooks/editions.py (which edition, which pages) and
+instructor_notes.py (the notes of each page) adapt it to MkDocs.
 """
 from __future__ import annotations
 

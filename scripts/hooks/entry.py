@@ -23,9 +23,11 @@ from mkdocs.structure.pages import Page
 from course.cache import CACHE_DIR
 from course.errors import CourseError
 from course.model import Course, build_course, save
-from hooks import citations, figures, glossary, pages, placeholders, quizzes, syllabus, tables, timeline, tooltips
+from hooks import (citations, figures, glossary, instructor_notes, pages, placeholders, quizzes, syllabus, tables,
+                   timeline, tooltips)
 
-# The order of the features, for every event. Every page is first checked for UTF-8 and
+# The order of the features, for every event. First, the student edition loses its instructor
+# notes, so that no other feature sees them (the instructor edition gathers them). Every page is then checked for UTF-8 and
 # scaffold text; figures (maps, the leaders table) go in before citations are read, so that
 # the data's citations are rendered like the page's own; citations then read the Markdown
 # (no generated HTML is read as a citation); a quiz marker becomes a placeholder comment,
@@ -34,7 +36,7 @@ from hooks import citations, figures, glossary, pages, placeholders, quizzes, sy
 # every table becomes a scrollable region (a quiz holds none), and tooltips make every
 # title of the finished page plain text. Generated pages are added in this order too (the
 # search index follows it).
-FEATURES = (pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables, tooltips)
+FEATURES = (instructor_notes, pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables, tooltips)
 
 
 @dataclass
