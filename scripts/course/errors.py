@@ -24,7 +24,8 @@ class CourseError(Exception):
 class CourseErrors(CourseError):
     """Every mistake found at once (in one data file, or in the whole build), one line each."""
 
-    def __init__(self, errors: list[CourseError]) -> None:
+    def __init__(self, errors: list[CourseError], warnings: tuple[str, ...] = ()) -> None:
+        self.warnings = warnings  # what the build would also have warned about (course/lesson_refs.py)
         flat = [each for error in errors for each in (getattr(error, "errors", None) or [error])]
         unique = {CourseError.__str__(error): error for error in reversed(flat)}  # the same mistake: said once
         self.errors = [unique[key] for key in dict.fromkeys(CourseError.__str__(error) for error in flat)]

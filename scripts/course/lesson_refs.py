@@ -16,6 +16,7 @@ markers, links, quiz files, timeline events, glossary `introduced:` and figures 
 """
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields, is_dataclass, replace
@@ -24,6 +25,7 @@ from pathlib import Path
 
 from .errors import CourseError
 from .placeholders import visible_data_lines, visible_markdown_lines
+from .sources import display_path
 
 LESSON_MARKER = re.compile(r"\[\[(?P<session>session:)?(?P<slug>\d+-[a-z0-9-]+)\]\]")
 COURSE_MARKER = re.compile(r"\[\[course\.(?P<key>[a-z_]+)\]\]")
@@ -57,6 +59,63 @@ class Reference:
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.what}" if self.line else f"{self.path}: {self.what}"
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What the markers of every page resolve to, from the course's lessons in nav order."""
+
+    numbers: Mapping[str, int]    # slug -> lesson number
+    sessions: Mapping[str, int]   # slug -> the lesson's first session (a long lesson takes several)
+    values: Mapping[str, str]     # what [[course.*]] names
+    timings: tuple[tuple[str, str, int, int, str], ...]  # (src_uri, title, teaching, exercises, activities)
+
+
+def course_facts(lessons: Sequence[Any], title: str, subtitle: str, session_minutes: int) -> Facts:
+    """lessons: course.lessons (number, slug, src_uri, title, teaching, exercises, activities);
+    a lesson longer than session_minutes takes more than one session, as in the syllabus."""
+    sessions, total = {}, 0
+    for lesson in lessons:
+        sessions[lesson.slug] = total + 1
+        total += max(1, math.ceil((lesson.teaching + lesson.exercises) / session_minutes))
+    teaching, exercises = sum(lesson.teaching for lesson in lessons), sum(lesson.exercises for lesson in lessons)
+    values = {"title": title, "subtitle": subtitle, "lessons": str(len(lessons)), "teaching": str(teaching),
+              "exercises": str(exercises), "minutes": str(teaching + exercises), "sessions": str(total)}
+    timings = tuple((lesson.src_uri, lesson.title, lesson.teaching, lesson.exercises, "; ".join(lesson.activities))
+                    for lesson in lessons)
+    return Facts({lesson.slug: lesson.number for lesson in lessons}, sessions, values, timings)
+
+
+DROP_COMMAND = "make drop-lesson LESSON={slug}"
+# A data file's `lesson:` (timeline events) or `introduced:` (glossary terms) naming a lesson.
+DATA_LESSON = re.compile(r"^\s*-?\s*(?:lesson|introduced)\s*:\s*['\"]?(\d+-[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
+
+
+def check_references(root: Path, docs_dir: Path, facts: Facts, lesson_words: Sequence[str] = ()) -> list[str]:
+    """Every page under docs_dir and every data file, checked at once: one message per lesson
+    number or count typed by hand or marker naming no lesson, and, for each lesson that left the
+    nav, one message listing everything that still refers to it."""
+    pages = sorted(docs_dir.rglob("*.md"))
+    sources = [(path, False) for path in pages] + [(path, True) for path in sorted((root / "data").rglob("*.y*ml"))]
+    texts = [(path, data, path.read_text(encoding="utf-8-sig", errors="replace")) for path, data in sources]
+    named = {path.stem for path in (docs_dir / "lessons").glob("[0-9]*.md")}
+    named |= {path.stem for path in (root / "data" / "quizzes").glob("*.yml")}
+    for path, data, text in texts:
+        named |= {match.group("slug") for match in LESSON_MARKER.finditer(text)}
+        named |= set(DATA_LESSON.findall(text)) if data else {match.group("slug") for match in LINK.finditer(text)}
+    dropped = frozenset(slug for slug in named if slug not in facts.numbers)
+    messages = []
+    for slug in sorted(dropped):
+        places = references_to(slug, root, docs_dir)
+        listed = "\n".join(f"  {place}" for place in places)
+        messages.append(f"lessons/{slug}.md is not a lesson in the nav of mkdocs.yml, but {len(places)} place(s) "
+                        f"still refer to it. Run `{DROP_COMMAND.format(slug=slug)}` to remove them (it lists what "
+                        f"it cannot remove), or put the lesson back in the nav:\n{listed}")
+    for path, data, text in texts:  # text: a bad byte is reported by the pages feature
+        messages += [str(error) for error in check_source(
+            text, display_path(path, root), facts.numbers, facts.values, data=data, dropped=dropped,
+            sessions=facts.sessions, lesson_words=lesson_words)]
+    return messages
 
 
 def lesson_numbers(lesson_uris: Sequence[str]) -> dict[str, int]:

@@ -47,17 +47,18 @@ from typing import Any, Union
 from . import markup
 from .catalogue import load_messages, messages_path
 from .citations import Bibliography, citations_in_data, load_bibliography
-from .errors import Collector, CourseError
+from .errors import Collector, CourseError, CourseErrors
 from .glossary import Glossary, check_introduced, load_glossary
 from .glossary_links import LinkRecord
 from .ladder import Ladder, load_ladder
 from .leaders import LeadersTable, load_leaders
+from .lesson_refs import Facts, check_references, course_facts
 from .lessons import LESSONS_DIR, Lesson, is_lesson, parse_lesson
 from .nav import nav_paths
 from .geomap import CourseMap, load_map
 from .quizzes import Quiz, check_objectives, load_quiz
 from .sources import display_path, load_config_block, load_yaml, read_text, relative_links_in_data
-from .syllabus import Settings, load_course
+from .syllabus import DEFAULT_SESSION_MINUTES, Settings, load_course
 from .templates import Templates
 from .words import Words
 from .timeline import History, load_history
@@ -93,6 +94,7 @@ class Course:
     ladder: Ladder | None = None
     templates: Templates | None = field(default=None, repr=False)
     words: Words = field(default_factory=Words, repr=False)
+    warnings: tuple[str, ...] = ()  # stale lesson numbers, references to dropped lessons (lesson_refs.py)
 
     def lesson(self, src_uri: str) -> Lesson | None:
         return self._by_uri.get(src_uri)
@@ -108,6 +110,13 @@ class Course:
 
     def path(self, src_uri: str) -> str:
         return display_path(self.docs_dir / src_uri, self.root)
+
+    @cached_property
+    def facts(self) -> Facts:
+        """Lesson numbers, first sessions, [[course.*]] values and timing rows (course/lesson_refs.py)."""
+        schedule = self.settings.schedule
+        return course_facts(self.lessons, self.settings.title, self.settings.subtitle,
+                            schedule.session_minutes if schedule else DEFAULT_SESSION_MINUTES)
 
     @cached_property
     def _by_uri(self) -> dict[str, Lesson]:
@@ -185,11 +194,19 @@ def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "e
     if (root / LADDER_FILE).exists():
         with errors.check():
             ladder = load_ladder(root / LADDER_FILE, LADDER_FILE, cache_dir)
-    errors.raise_any()
+    # Stale lesson numbers and references to dropped lessons are warnings (a site can still be
+    # built from them), found even when the course has errors: a fork that drops a lesson
+    # meets both at once, the message that lists every reference among them.
+    schedule = settings.schedule
+    warnings = tuple(check_references(root, docs_dir, course_facts(
+        lessons, settings.title, settings.subtitle, schedule.session_minutes if schedule else DEFAULT_SESSION_MINUTES),
+        words.catalogue.get("lesson_words") or ()))
+    if errors.errors:
+        raise CourseErrors(errors.errors, warnings)
     assert bibliography is not None
     return Course(root, docs_dir, language, settings, tuple(lessons), bibliography, quizzes, glossary=glossary,
                   history=history, cache_dir=cache_dir, glossary_links=links, map=course_map, leaders=leaders,
-                  ladder=ladder, templates=Templates(root), words=words)
+                  ladder=ladder, templates=Templates(root), words=words, warnings=warnings)
 
 
 def save(course: Course) -> None:

@@ -185,9 +185,11 @@ def occurrence_line(source: str | None, markdown: str, match: "re.Match[str]") -
 
 def load_config_block(config_file: Path, *keys: str) -> tuple[str, Any]:
     """(the file that holds it, the block) for e.g. keys ("extra", "course") of mkdocs.yml, with
-    line numbers; the block is looked up along a short INHERIT chain (mkdocs-offline.yml ->
-    mkdocs.yml). MkDocs tags such as `!ENV [SITE_URL, ...]` read as null. (None when absent.)"""
-    path = config_file
+    line numbers; along a short INHERIT chain (mkdocs.ru.yml -> mkdocs.yml) the blocks are merged
+    as MkDocs merges them, mapping by mapping, the inheriting file's keys over the other's. The
+    file named is the nearest that has the block. MkDocs tags such as `!ENV [SITE_URL, ...]`
+    read as null. (None when absent.)"""
+    path, found = config_file, []
     for _ in range(5):
         try:
             loader = lined_loader(path.name)
@@ -199,14 +201,29 @@ def load_config_block(config_file: Path, *keys: str) -> tuple[str, Any]:
         for key in keys:
             block = block.get(key) if isinstance(block, dict) else None
         if block is not None:
-            return path.name, block
+            found.append((path.name, block))
         if not isinstance(data, dict) or "INHERIT" not in data:
             break
         path = path.parent / str(data["INHERIT"])
-    return config_file.name, None
+    if not found:
+        return config_file.name, None
+    merged = found[-1][1]
+    for _, block in reversed(found[:-1]):
+        merged = _merged(merged, block)
+    return found[0][0], merged
 
 
 # Helper functions
+
+
+def _merged(base: Any, over: Any) -> Any:
+    """MkDocs' INHERIT merge: mappings key by key (over's line), anything else replaced."""
+    if not (isinstance(base, dict) and isinstance(over, dict)):
+        return over
+    merged = LineDict(base)
+    merged.update({key: _merged(base.get(key), value) for key, value in over.items()})
+    merged.line = line_of(over) or line_of(base) or 0
+    return merged
 
 
 @contextlib.contextmanager

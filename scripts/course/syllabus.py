@@ -41,6 +41,9 @@ class Schedule:
     skip: frozenset[dt.date] = frozenset()
 
 
+DEFAULT_SESSION_MINUTES = 90  # a session's length when extra.course has no schedule
+
+
 @dataclass(frozen=True)
 class Settings:
     """mkdocs.yml's `extra.course`: who teaches the course, when, and the words it uses."""
@@ -100,7 +103,7 @@ def load_course(course: Any, path: str) -> Settings:
 
 def plan_sessions(lessons: Sequence[Lesson], schedule: Schedule | None, path: str = "mkdocs.yml") -> list[Session]:
     """One or more sessions per lesson, in nav order, each with its date when a schedule is set."""
-    per_session = schedule.session_minutes if schedule else 90
+    per_session = schedule.session_minutes if schedule else DEFAULT_SESSION_MINUTES
     slots = [(lesson, part, parts) for lesson in lessons
              for parts in [max(1, math.ceil(lesson.minutes / per_session))] for part in range(1, parts + 1)]
     dates = _session_dates(schedule, len(slots), path) if schedule else [None] * len(slots)

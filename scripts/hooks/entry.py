@@ -23,8 +23,8 @@ from mkdocs.structure.pages import Page
 from course.cache import CACHE_DIR
 from course.errors import CourseError
 from course.model import Course, build_course, save
-from hooks import (citations, figures, glossary, instructor_notes, pages, placeholders, quizzes, syllabus, tables,
-                   timeline, tooltips)
+from hooks import (citations, figures, glossary, instructor_notes, lesson_refs, pages, placeholders, quizzes,
+                   syllabus, tables, timeline, tooltips)
 
 # The order of the features, for every event. First, the student edition loses its instructor
 # notes, so that no other feature sees them (the instructor edition gathers them). Every page is then checked for UTF-8 and
@@ -34,9 +34,11 @@ from hooks import (citations, figures, glossary, instructor_notes, pages, placeh
 # which nothing after reads (its HTML goes in after Markdown); the glossary links what is
 # left as prose; the syllabus and the timeline put in their lists and tables; in the HTML,
 # every table becomes a scrollable region (a quiz holds none), and tooltips make every
-# title of the finished page plain text. Generated pages are added in this order too (the
-# search index follows it).
-FEATURES = (instructor_notes, pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables, tooltips)
+# title of the finished page plain text. Last, lesson numbers and course facts replace their
+# markers in whatever the others wrote (and in the whole page, on_post_page). Generated
+# pages are added in this order too (the search index follows it).
+FEATURES = (instructor_notes, pages, placeholders, figures, citations, quizzes, glossary, syllabus, timeline, tables,
+            tooltips, lesson_refs)
 
 
 @dataclass
@@ -60,6 +62,8 @@ def on_config(config: MkDocsConfig) -> None:
         build.course = build_course(Path(config.config_file_path), Path(config.docs_dir), config.nav,
                                     config.theme.get("language") or "en", root / CACHE_DIR, config.extra.get("course"),
                                     config.extra.get("messages"), editions[0].lang if editions else None)
+        for warning in build.course.warnings:
+            log.warning(warning)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -76,6 +80,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _chain("on_page_content", html, page, config, files)
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return _chain("on_post_page", output, page, config)
 
 
 def on_post_build(config: MkDocsConfig) -> None:
@@ -102,6 +110,8 @@ def course_errors() -> Iterator[None]:
     try:
         yield
     except CourseError as error:  # and CourseErrors, several at once: one logged line each
+        for warning in getattr(error, "warnings", ()):
+            log.warning(warning)
         *before, last = getattr(error, "errors", None) or [error]
         for each in before:
             log.error(CourseError.__str__(each))

@@ -182,6 +182,8 @@ def test_the_russian_edition_names_the_course_and_its_activities_in_russian(site
     assert "discussion questions" not in activities.lower() and "{#" not in activities
     english = BeautifulSoup((site_dir / "syllabus/index.html").read_text(encoding="utf-8"), "html.parser")
     assert english.select_one(".course-edition").get_text(strip=True) == "Instructor edition"
+    # what mkdocs.ru.yml does not set (the schedule: the Date column) comes from mkdocs.yml
+    assert len(article.select("thead th")) == len(english.select("article thead th")) == 6
 
 
 def test_markdowns_own_words_are_russian_on_russian_pages(site_dir):
