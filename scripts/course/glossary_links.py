@@ -13,6 +13,7 @@ from pathlib import Path
 from markdown import __version__ as markdown_version
 
 from . import glossary as glossary_module
+from . import glossary_text
 from . import markup
 from .cache import digest_of, read, source_of, write
 from .glossary import Glossary, Term, link_first_uses
@@ -34,7 +35,7 @@ class LinkRecord:
     def load(cls, glossary: Glossary, glossary_file: Path, cache_dir: Path | None) -> "LinkRecord":
         # The terms come from the data file, the matching and the tooltips' text from our
         # code and Markdown: any change to them and no link is reused.
-        digest = digest_of([glossary_file.read_bytes(), source_of(glossary_module.__file__),
+        digest = digest_of([glossary_file.read_bytes(), source_of(glossary_module.__file__), source_of(glossary_text.__file__),
                             source_of(markup.__file__), markdown_version])
         kept = read(cache_dir, CACHE_NAME, digest) if cache_dir else None
         return cls(glossary, digest, cache_dir, kept or {})
