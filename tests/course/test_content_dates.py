@@ -18,10 +18,12 @@ from pathlib import Path
 import pytest
 import yaml
 from course.quizzes import load_quiz
+from course.translations import localize
 from helpers import ROOT
 
-ORGANISATIONS = yaml.safe_load((ROOT / "data/organisations.yml").read_text(encoding="utf-8"))
-TIMELINE = yaml.safe_load((ROOT / "data/timeline.yml").read_text(encoding="utf-8"))
+# The English of each text given per language (en: / ru:): the dates are checked in the English prose.
+ORGANISATIONS = localize(yaml.safe_load((ROOT / "data/organisations.yml").read_text(encoding="utf-8")))
+TIMELINE = localize(yaml.safe_load((ROOT / "data/timeline.yml").read_text(encoding="utf-8")))
 STATES = {key: value["name"] for key, value in ORGANISATIONS["states"].items()}
 BY_ID = {org["id"]: org for org in ORGANISATIONS["organisations"]}
 YEAR = r"(?P<year>1[89]\d\d|20\d\d)"

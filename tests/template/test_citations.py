@@ -113,7 +113,7 @@ def test_bibliography_not_utf8(tmp_path):
 
 
 def test_formatted_references_are_cached_on_disk_and_invalidated_by_an_edit(tmp_path):
-    from course import cache, citations
+    from course import bibliography as citations, cache  # the bibliography half of citing
     entry = "@article{a1, author={Smith, Ann}, title={One}, journal={J}, year={%s}}"
     path, folder = write_bib(tmp_path, entry % 2001), tmp_path / "cache"
     assert load_bibliography(path, "refs.bib", folder).references["a1"].label == "Smith 2001"
@@ -145,7 +145,7 @@ def test_a_broken_bibliography_is_never_cached(tmp_path):
 def test_fields_formatted_without_the_tex_decoder_read_as_pybtex_reads_them(monkeypatch):
     import random
 
-    from course import citations
+    from course import bibliography as citations  # pybtex parsing and formatting
     from pybtex.richtext import Text
 
     def through_pybtex(value: str) -> str:

@@ -63,24 +63,23 @@ INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
         f"    title: {yaml_text(payload('timeline-title'))}\n")),
     "organisation-note": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml",
-        "    fate: Still in existence in 2018. In 2008 Uzbekistan cited the overlap between EurAsEC and the CIS "
+        "      en: Still in existence in 2018. In 2008 Uzbekistan cited the overlap between EurAsEC and the CIS "
         "as one reason for leaving EurAsEC.\n",
-        f"    fate: {yaml_text(payload('organisation-note'))}\n")),
+        f"      en: {yaml_text(payload('organisation-note'))}\n")),
     "organisation-members-note": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml",
-        "    members_note: Only the members that figure in this course are listed; other post-Soviet states also "
+        "      en: Only the members that figure in this course are listed; other post-Soviet states also "
         "belonged.\n",
-        f"    members_note: {yaml_text(payload('organisation-members-note'))}\n")),
+        f"      en: {yaml_text(payload('organisation-members-note'))}\n")),
     "organisation-name": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/organisations.yml", "    name: Commonwealth of Independent States\n",
-        f"    name: {yaml_text(payload('organisation-name'))}\n")),
+        p, "data/organisations.yml", "      en: Commonwealth of Independent States\n",
+        f"      en: {yaml_text(payload('organisation-name'))}\n")),
     "organisation-type-reason": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/organisations.yml", "    type_reason: A treaty-based framework",
-        f"    type_reason: {yaml_text(payload('organisation-type-reason'))}\n    fate_x: A treaty-based framework")
-        or set_field(p, "data/organisations.yml", "    fate_x: ", "    # ")),
+        p, "data/organisations.yml", "      en: A treaty-based framework",
+        f"      en: {yaml_text(payload('organisation-type-reason'))}\n      # A treaty-based framework")),
     "state-name": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/organisations.yml", "\n  kz: {name: Kazakhstan,",
-        f"\n  kz: {{name: {yaml_text(payload('state-name'))},")),
+        p, "data/organisations.yml", "\n  kz: {name: {en: Kazakhstan,",
+        f"\n  kz: {{name: {{en: {yaml_text(payload('state-name'))},")),
     "timeline-period": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml", "\n  - {label: 1991–2004,", f"\n  - {{label: {yaml_text(payload('timeline-period'))},")),
     "course-contact": ("scripts/hooks/entry.py", lambda p: set_field(
