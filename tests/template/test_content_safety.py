@@ -55,12 +55,12 @@ INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
         f"      en: {yaml_text(payload('glossary-definition'))}\n")),
     "timeline-event": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/timeline.yml",
-        "    text: As the Soviet Union dissolves, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
+        "      en: As the Soviet Union dissolves, Kazakhstan, Kyrgyzstan, Tajikistan, Turkmenistan and Uzbekistan "
         "become sovereign states, and many observers expect them to form one economic and security region.\n",
-        f"    text: {yaml_text(payload('timeline-event'))}\n")),
+        f"      en: {yaml_text(payload('timeline-event'))}\n")),
     "timeline-title": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/timeline.yml", "    title: Independence of the five Central Asian republics\n",
-        f"    title: {yaml_text(payload('timeline-title'))}\n")),
+        p, "data/timeline.yml", "      en: Independence of the five Central Asian republics\n",
+        f"      en: {yaml_text(payload('timeline-title'))}\n")),
     "organisation-note": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "data/organisations.yml",
         "      en: Still in existence in 2018. In 2008 Uzbekistan cited the overlap between EurAsEC and the CIS "
@@ -81,7 +81,8 @@ INJECTIONS: dict[str, tuple[str, Callable[[Path], None]]] = {
         p, "data/organisations.yml", "\n  kz: {name: {en: Kazakhstan,",
         f"\n  kz: {{name: {{en: {yaml_text(payload('state-name'))},")),
     "timeline-period": ("scripts/hooks/entry.py", lambda p: set_field(
-        p, "data/timeline.yml", "\n  - {label: 1991–2004,", f"\n  - {{label: {yaml_text(payload('timeline-period'))},")),
+        p, "data/timeline.yml", "\n  - label:\n      en: 1991–2004\n",
+        f"\n  - label:\n      en: {yaml_text(payload('timeline-period'))}\n")),
     "course-contact": ("scripts/hooks/entry.py", lambda p: set_field(
         p, "mkdocs.yml", '    contact: ""', f"    contact: {yaml_text(payload('course-contact'))}")),
     "quiz-option": ("scripts/hooks/entry.py", lambda p: set_field(
