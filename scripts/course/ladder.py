@@ -13,6 +13,7 @@ from pathlib import Path
 from .errorlist import FieldReader
 from .figure_markup import figure_markdown
 from .sources import load_yaml
+from .translations import main_text
 
 FONT = 13  # SVG units; the figure is as many units wide as CSS px on a 390 px phone
 CHAR = 0.62 * FONT  # average width of a character of a wide sans-serif (DejaVu Sans), generously
@@ -26,15 +27,20 @@ NONE = "none"
 
 @dataclass(frozen=True)
 class Rung:
-    name: str
+    name: str  # in the edition's language
     meaning: str
+    key: str = ""  # the name in the main language, which organisations' aimed and reached give
+
+    def __post_init__(self) -> None:
+        if not self.key:
+            object.__setattr__(self, "key", self.name)
 
 
 @dataclass(frozen=True)
 class Organisation:
     name: str
-    aimed: str
-    reached: str  # a rung's name, or "none"
+    aimed: str  # a rung's key: its name in the main language
+    reached: str  # a rung's key, or "none"
     note: str = ""
 
 
@@ -65,8 +71,11 @@ def load_ladder(path: Path, display: str, cache_dir: Path | None = None) -> Ladd
         fields.error(data, "'width' is not a whole number of at least 200. "
                      "Give the SVG's width in units (360 suits a phone).")
         width = 360
-    rungs = tuple(Rung(text(node, "name"), text(node, "meaning")) for node in data.get("rungs") or [])
-    names = {rung.name for rung in rungs}
+    # Organisations name rungs in the main language, whichever edition is built (a translated
+    # rung's name is shown in the edition's language, but referred to by its main one).
+    rungs = tuple(Rung(text(node, "name"), text(node, "meaning"), " ".join(str(main_text(node, "name") or "").split()))
+                  for node in data.get("rungs") or [])
+    names = {rung.key for rung in rungs}
     if len(rungs) < 2:
         fields.error(data, "'rungs' needs at least two rungs, from the bottom up.")
     organisations = []
@@ -109,8 +118,8 @@ def render_ladder_svg(ladder: Ladder) -> str:
             y += FONT + 4
         y += 6
         x = RAIL + 4
-        boxes = ([(o.name, True) for o in ladder.organisations if o.reached == rung.name]
-                 + [(o.name, False) for o in ladder.organisations if o.aimed == rung.name and o.reached != rung.name])
+        boxes = ([(o.name, True) for o in ladder.organisations if o.reached == rung.key]
+                 + [(o.name, False) for o in ladder.organisations if o.aimed == rung.key and o.reached != rung.key])
         room = width - RAIL - 4 - GAP
         row_height = 0.0
         for name, reached in boxes:
@@ -143,8 +152,8 @@ def ladder_text(ladder: Ladder, markdown: bool = True) -> str:
     """The figure in words: each rung (top first), who reached it and who aimed at it."""
     lines = []
     for rung in reversed(ladder.rungs):
-        reached = [o.name for o in ladder.organisations if o.reached == rung.name]
-        aimed = [o.name for o in ladder.organisations if o.aimed == rung.name and o.reached != rung.name]
+        reached = [o.name for o in ladder.organisations if o.reached == rung.key]
+        aimed = [o.name for o in ladder.organisations if o.aimed == rung.key and o.reached != rung.key]
         nobody = ladder.words["words.nobody"]
         name = f"**{rung.name}**" if markdown else rung.name
         lines.append(f"- {name} ({rung.meaning}). {ladder.words['words.reached']}: {', '.join(reached) or nobody}. "

@@ -28,6 +28,8 @@ from .sources import LineDict, LineList, line_of
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}")
 
 # The fields of each data file whose values are read by students (ids, years, keys are not).
+# "group.key" names a field only inside the mapping `group` (the ladder's legend.reached is a
+# text; an organisation's reached is a rung's name, the same in every language).
 TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "data/quizzes/*.yml": ("prompt", "text", "feedback", "true", "false", "explanation", "items"),  # true/false: feedback of a true-false question
     "data/glossary.yml": ("term", "definition"),
@@ -35,6 +37,13 @@ TEXT_FIELDS: dict[str, tuple[str, ...]] = {
     "data/organisations.yml": ("name", "fate", "type_reason", "members_note", "note", "short", "label",
                                "legal_bindingness", "institutions", "delegation", "decision_rules",
                                "non_state_actors"),
+    # The map's `focus` and `highlight` name countries of the geometry, and the ladder's
+    # `aimed` and `reached` name rungs in the main language: references, not texts.
+    "data/map.yml": ("text", "title", "alt", "caption", "description", "enlarge", "text_heading"),
+    "data/ladder.yml": ("title", "alt", "caption", "enlarge", "text_heading", "legend.reached", "legend.aimed",
+                        "words.reached", "words.aimed", "words.nobody", "name", "meaning", "note"),
+    "data/leaders.yml": ("state", "leader", "years", "caption", "chapter_heading", "silent", "general",
+                         "name", "note", "chapter"),
 }
 
 
@@ -123,8 +132,8 @@ def gaps(tree: Any, source_text: str, display_path: str, language: str, language
     fields = text_fields(display_path)
     found: list[Gap] = []
     lines = source_text.splitlines()
-    for key, value, owner in _entries(tree, languages):
-        if key not in fields:
+    for key, value, owner, group in _entries(tree, languages):
+        if key not in fields and f"{group}.{key}" not in fields:
             continue
         line = _field_line(lines, key, line_of(owner) or 1)
         if is_texts(value, languages):
@@ -158,16 +167,17 @@ def _nav_titles(nav: Any) -> Iterator[str]:
             yield from _nav_titles(item)
 
 
-def _entries(tree: Any, languages: Sequence[str]) -> Iterator[tuple[str, Any, Mapping]]:
-    """(key, value, the mapping holding it) for every entry of every mapping, not inside texts."""
+def _entries(tree: Any, languages: Sequence[str], group: str = "") -> Iterator[tuple[str, Any, Mapping, str]]:
+    """(key, value, the mapping holding it, the key of that mapping or of the list holding it)
+    for every entry of every mapping, not inside texts."""
     if isinstance(tree, Mapping):
         for key, value in tree.items():
-            yield str(key), value, tree
+            yield str(key), value, tree, group
             if not is_texts(value, languages):
-                yield from _entries(value, languages)
+                yield from _entries(value, languages, str(key))
     elif isinstance(tree, list):
         for item in tree:
-            yield from _entries(item, languages)
+            yield from _entries(item, languages, group)
 
 
 def _field_line(lines: list[str], key: str, start: int) -> int:

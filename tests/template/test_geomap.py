@@ -102,3 +102,29 @@ def test_a_missing_geometry_file_is_named(tmp_path):
     path = write(tmp_path, MAP.replace("geo.json", "nowhere.json"))
     with pytest.raises(CourseError, match=r"data/map.yml:\d+: geometry 'nowhere.json': file not found"):
         load_map(path, "data/map.yml", tmp_path)
+
+
+def test_a_translated_map_draws_its_words_and_keeps_the_geometrys_names(tmp_path):
+    from course.translations import edition
+    two = (MAP.replace("text: ALPHA,", "text: {en: ALPHA, ru: АЛЬФА},")
+           .replace('text: "Long\\nriver",', 'text: {en: "Long\\nriver", ru: "Длинная\\nрека"},')
+           .replace("title: A test map & more", "title: {en: A test map & more, ru: Карта & прочее}")
+           .replace("    caption: The union.", "    caption: {en: The union., ru: Союз.}")
+           .replace("    description: Beta only.", "    description: {en: Beta only., ru: Только Бета.}")
+           .replace("text_heading: In words", "text_heading: {en: In words, ru: Словами}"))
+    assert two.count("ru:") == 6
+    with edition("ru", ("en", "ru")):
+        course_map = load_map(write(tmp_path, two), "data/map.yml", tmp_path)
+    assert course_map.focus == ("Alpha",) and course_map.layers["union"].highlight == ("Beta",)
+    plain = render_map_svg(course_map, course_map.layers["plain"])
+    assert ">АЛЬФА</tspan>" in plain and ">Длинная</tspan>" in plain and ">река</tspan>" in plain
+    assert "ALPHA" not in plain and "<title id=\"map-plain-title\">Карта &amp; прочее</title>" in plain
+    assert plain.split("<title>Alpha</title>")[0].rsplit('fill="', 1)[1][:7] == "#f6dfa4"  # the focus still shaded
+    union = render_map_svg(course_map, course_map.layers["union"])
+    beta_fill = union.split("<title>Beta</title>")[0].rsplit('fill="', 1)[1][:7]
+    assert beta_fill == "#b9dca0" and "Только Бета." in union
+    figure = render_map_figure(course_map, course_map.layers["union"], "../x.svg")
+    assert "Союз." in figure and '??? info "Словами"' in figure
+    with edition("en", ("en", "ru")):
+        english = load_map(write(tmp_path, two), "data/map.yml", tmp_path)
+    assert ">ALPHA</tspan>" in render_map_svg(english, english.layers["plain"])

@@ -59,3 +59,70 @@ def test_an_unknown_rung_and_a_missing_field_are_both_reported(tmp_path):
     lines = str(raised.value).splitlines()
     assert "data/ladder.yml:1: 'title' is missing or empty. Write it as text." in lines
     assert any(line.startswith("data/ladder.yml:14: 'reached: Single market' of Pact B is not a rung.") for line in lines)
+
+
+TWO_LANGUAGES = """\
+file: assets/figures/ladder.svg
+width: 300
+title: {en: A ladder, ru: Лестница}
+alt: {en: A ladder of two rungs., ru: Лестница из двух ступеней.}
+caption: {en: "After Balassa [@balassa1961].", ru: "По Баласса [@balassa1961]."}
+enlarge: {en: Bigger., ru: Крупнее.}
+text_heading: {en: In words, ru: Словами}
+legend:
+  reached: {en: reached, ru: достигнута}
+  aimed: {en: "aimed at, not reached", ru: "цель, не достигнута"}
+words:
+  reached: {en: Reached, ru: Достигли}
+  aimed: {en: Aimed at, ru: Стремились}
+  nobody: {en: nobody, ru: никто}
+rungs:
+  - {name: {en: Free trade area, ru: Зона свободной торговли}, meaning: {en: no tariffs inside, ru: без пошлин внутри}}
+  - name:
+      en: Customs
+        union
+      ru: Таможенный союз
+    meaning: {en: plus a common tariff, ru: плюс общий тариф}
+organisations:
+  - {name: {en: Union A, ru: Союз А}, aimed: Customs union, reached: Customs union}
+  - {name: {en: Pact B, ru: Пакт Б}, aimed: Customs union, reached: none, note: {en: a declaration, ru: декларация}}
+  - {name: Area C, aimed: Free trade area, reached: Free trade area}
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ru"])
+def test_a_translated_ladder_places_its_organisations_by_the_main_languages_rung_names(tmp_path, language):
+    from course.translations import edition
+    with edition(language, ("en", "ru")):
+        ladder = load(tmp_path, TWO_LANGUAGES)
+    svg, text = render_ladder_svg(ladder), ladder_text(ladder)
+    if language == "en":
+        assert "- **Customs union** (plus a common tariff). Reached: Union A. Aimed at: Pact B." in text
+        assert "Таможенный" not in svg
+        return
+    assert [rung.key for rung in ladder.rungs] == ["Free trade area", "Customs union"]
+    assert "- **Таможенный союз** (плюс общий тариф). Достигли: Союз А. Стремились: Пакт Б." in text
+    assert "- **Зона свободной торговли** (без пошлин внутри). Достигли: Area C. Стремились: никто." in text
+    assert "- Пакт Б: декларация." in text
+    assert "<title id=\"ladder-title\">Лестница</title>" in svg
+    assert ">Таможенный союз</text>" in svg and ">Союз А</text>" in svg and ">Пакт Б</text>" in svg
+    assert ">достигнута</text>" in svg and "Customs union<" not in svg
+    assert svg.index("Таможенный союз") < svg.index("Союз А") < svg.index("Пакт Б") < svg.index("Зона свободной")
+
+
+def test_a_translated_ladder_still_reports_an_organisation_aiming_at_no_rung(tmp_path):
+    from course.translations import edition
+    with edition("ru", ("en", "ru")), pytest.raises(CourseError) as raised:
+        load(tmp_path, TWO_LANGUAGES.replace("aimed: Free trade area", "aimed: Зона свободной торговли"))
+    assert "'aimed: Зона свободной торговли' of Area C is not a rung. Use one of: Customs union, Free trade area." \
+        in str(raised.value)
+
+
+def test_the_legends_words_are_texts_to_translate_but_an_organisations_rungs_are_not(tmp_path):
+    from course.sources import load_yaml
+    from course.translations import gaps
+    text = TWO_LANGUAGES.replace("  nobody: {en: nobody, ru: никто}", "  nobody: nobody")
+    (tmp_path / "ladder.yml").write_text(text, encoding="utf-8")
+    raw = load_yaml(tmp_path / "ladder.yml", "data/ladder.yml", localized=False)
+    found = [gap.key for gap in gaps(raw, text, "data/ladder.yml", "ru", ("en", "ru"))]
+    assert found == ["nobody", "name"], found  # words.nobody and Area C's name; no aimed or reached
