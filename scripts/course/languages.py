@@ -58,12 +58,6 @@ def language_of(editions: Iterable[SiteLanguage], lang: str) -> SiteLanguage | N
     return next((edition for edition in editions if edition.lang == lang), None)
 
 
-def root_links(editions: Iterable[SiteLanguage], current: SiteLanguage) -> list[dict[str, str]]:
-    """extra.alternate as this edition's pages need it: each edition's root, from this edition's root."""
-    up = "../" * current.path.count("/")
-    return [{"name": e.name, "lang": e.lang, "link": (up + e.path) or "./"} for e in editions]
-
-
 def twin_links(editions: Iterable[SiteLanguage], current: SiteLanguage, page_url: str) -> dict[str, str]:
     """lang -> the link from this page to the same page in each edition (relative, so that it
     works from file:// and under any address)."""

@@ -19,7 +19,7 @@ from mkdocs.structure.pages import Page
 
 from course import translations
 from course.languages import (OVERLAY_FOLDER, SiteLanguage, author_file, language_of, load_languages, overlay,
-                              root_links, stray_pages, twin_links)
+                              stray_pages, twin_links)
 from course.errors import CourseError
 from course.catalogue import NAV, load_messages
 from course.sources import display_path
@@ -59,8 +59,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except CourseError as error:
         raise PluginError(str(error)) from None
     config.extra["site_languages"] = editions
-    if current is not None:  # pages set it again; a page of no source (404.html) keeps this one
-        config.extra["alternate"] = _head_links(config, editions, current)
+    if current is not None:
+        # Material writes a head link per entry of extra.alternate and, on every page load, fetches
+        # each linked language's sitemap.xml to find a page's twin, which our switch links already:
+        # a true value that is not a list keeps the switch and makes neither links nor requests.
+        config.extra["alternate"] = True
     return config
 
 
@@ -92,22 +95,13 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, **_: object
     current = language_of(editions, config.theme["language"])
     if current is not None:
         # Our switch (overrides/partials/alternate.html) links this page in each language, so it
-        # works without JavaScript and from file://. Material's head links (extra.alternate) go to
-        # each language's root, where its script finds the twin in that root's sitemap.xml;
-        # from file:// that fetch fails, so the classroom copy has no head links (a true value
-        # that is not a list still shows the switch).
+        # works without JavaScript and from file://.
         twins = twin_links(editions, current, page.url)
         context["language_links"] = [{"name": e.name, "lang": e.lang, "href": twins[e.lang]} for e in editions]
-        config.extra["alternate"] = _head_links(config, editions, current)
     return context
 
 
 # Helper functions
-
-
-def _head_links(config: MkDocsConfig, editions: tuple[SiteLanguage, ...], current: SiteLanguage) -> object:
-    """Material's head links (extra.alternate): each language's root, or none in the classroom copy."""
-    return True if "material/offline" in config.plugins else root_links(editions, current)
 
 
 def _markdown_words(config: MkDocsConfig, words: dict) -> None:

@@ -40,6 +40,19 @@ def test_the_search_index_is_fetched_only_when_the_reader_reaches_for_search(vis
     assert visit.errors == [] and visit.console == []
 
 
+def test_a_first_visit_fetches_no_other_languages_sitemap(visit, site_dir):
+    """Material fetches the sitemap.xml of every language a page's head links to, on every
+    load, to find the page's twin; our switch links the twin itself, so no page has head links."""
+    assert not [path for path in html_pages(site_dir, all_languages=True)
+                if 'rel="alternate" hreflang' in (site_dir / path / "index.html").read_text(encoding="utf-8")]
+    visit.goto("lessons/01-concepts/")
+    visit.page.wait_for_timeout(800)
+    assert [url for url in visit.requests if url.endswith("sitemap.xml")] == [f"{visit.origin}/sitemap.xml"]
+    switch = visit.page.locator("a.md-select__link[hreflang=ru]").evaluate("a => a.href")
+    assert switch == f"{visit.origin}/ru/lessons/01-concepts/"  # the twin itself
+    assert visit.errors == [] and visit.console == []
+
+
 def test_a_page_opened_from_a_search_result_loads_the_index_to_highlight_the_words(visit):
     visit.goto("lessons/01-concepts/?h=region")
     visit.page.locator("mark.md-search__highlight, .md-content mark").first.wait_for(timeout=10_000)

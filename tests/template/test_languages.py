@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, build, copy_project, problems
 
-from course.languages import SiteLanguage, load_languages, overlay, root_links, twin_links
+from course.languages import SiteLanguage, load_languages, overlay, twin_links
 from course.errors import CourseError
 from course.catalogue import load_messages
 from course.sources import display_path, load_yaml
@@ -48,7 +48,6 @@ def test_editions_come_from_extra_alternate_main_first() -> None:
 def test_every_page_links_its_twin_in_each_edition(page_url: str, from_en: dict, from_ru: dict) -> None:
     assert twin_links((EN, RU), EN, page_url) == from_en
     assert twin_links((EN, RU), RU, page_url) == from_ru
-    assert [link["link"] for link in root_links((EN, RU), RU)] == ["../", "../ru/"]
 
 
 def test_a_text_in_several_languages_reads_as_the_editions_own(tmp_path: Path) -> None:
