@@ -9,7 +9,7 @@ ifdef EDITION
 export COURSE_EDITION := $(EDITION)
 endif
 
-.PHONY: check-config export serve build translations test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson rename-lesson bench lms worksheets readability
+.PHONY: check-config export serve build translations test test-fast check check-fast clean system-deps offline pdf lesson drop-lesson renumber-lessons rename-lesson bench lms worksheets readability
 
 # The course's other languages, one config each (mkdocs.ru.yml...), built into site/<lang>/.
 LANGUAGES := $(wildcard mkdocs.??.yml mkdocs.???.yml)
@@ -44,6 +44,9 @@ lesson: $(VENV)/.runtime  ## scaffold a lesson and add it to the nav: make lesso
 
 drop-lesson: $(VENV)/.runtime  ## drop a lesson and what belongs to it, list what still names it: make drop-lesson LESSON=06-comparing-regions
 	$(BIN)/python scripts/manage_lesson.py drop "$(LESSON)"
+
+renumber-lessons: $(VENV)/.runtime  ## after moving lessons in the nav: lesson numbers typed in links (Russian) set to the nav's
+	$(BIN)/python scripts/manage_lesson.py renumber
 
 rename-lesson: $(VENV)/.runtime  ## new file name (number) for a lesson, every reference rewritten: make rename-lesson LESSON=06-x TO=04-x
 	$(BIN)/python scripts/manage_lesson.py rename "$(LESSON)" "$(TO)"

@@ -1,14 +1,21 @@
 """`make drop-lesson LESSON=06-comparing-regions` and `make rename-lesson LESSON=06-x TO=04-y`.
 
-drop:   takes the lesson out of the nav and deletes its file, its quiz file and its figures;
+Both act on every language's pages (docs/, and docs-ru/ and the like: each mkdocs.<lang>.yml's docs_dir).
+
+drop:   takes the lesson out of the nav and deletes its file (in every language), its quiz file and its figures;
         deletes the timeline events that belong to it and the glossary's `introduced:` lines
         that name it; then lists every other place that still names it (a link, a marker
         [[06-x]] in another page), to edit by hand. Lesson numbers need no edit: they follow the nav.
+        Then renumbers, as `renumber` does.
+renumber: in every language whose lessons are named with a number typed in a link
+        ("[на занятии 7](07-x.md)", data/messages/<lang>.yml `lesson_words`), sets each such
+        number to the lesson's place in the nav: after lessons are dropped or reordered.
 rename: gives the lesson a new file name (a new number, a new name, or both) and rewrites every
         reference: nav, quiz file, figures, links, [[markers]], timeline `lesson:`, glossary
         `introduced:`. The lesson keeps its place in the nav; move the nav line to reorder it.
 
 Usage: python scripts/manage_lesson.py drop 06-comparing-regions [--root .]
+       python scripts/manage_lesson.py renumber [--root .]
        python scripts/manage_lesson.py rename 06-comparing-regions 04-comparing-regions [--root .]
 """
 from __future__ import annotations
@@ -18,7 +25,11 @@ import re
 import sys
 from pathlib import Path
 
-from course.lesson_refs import references_to
+import yaml
+
+from course.lesson_refs import lesson_numbers, references_to, renumber
+from course.lessons import is_lesson
+from course.nav import nav_paths
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = re.compile(r"\d+-[a-z0-9-]+")
@@ -26,7 +37,7 @@ SLUG = re.compile(r"\d+-[a-z0-9-]+")
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("action", choices=("drop", "rename"))
+    parser.add_argument("action", choices=("drop", "rename", "renumber"))
     parser.add_argument("lesson", nargs="?", default="", help="the lesson's file name without .md, e.g. 06-comparing-regions")
     parser.add_argument("to", nargs="?", default="", help="rename: the new file name without .md")
     parser.add_argument("--root", type=Path, default=ROOT, help="the project folder (default: this one)")
@@ -34,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.action == "drop":
             done, left = drop(args.root, _slug(args.lesson, "LESSON", args.action))
+            done += renumber_pages(args.root)
+        elif args.action == "renumber":
+            done, left = renumber_pages(args.root), []
         else:
             done, left = rename(args.root, _slug(args.lesson, "LESSON", args.action), _slug(args.to, "TO", args.action))
     except ValueError as error:
@@ -62,8 +76,9 @@ def drop(root: Path, slug: str) -> tuple[list[str], list[object]]:
     if entry.search(nav):
         config.write_text(entry.sub("", nav, count=1), encoding="utf-8")
         done.append(f"mkdocs.yml: removed lessons/{slug}.md from the nav")
-    for path in [lesson, root / "data" / "quizzes" / f"{slug}.yml",
-                 *sorted((root / "docs" / "assets" / "figures").glob(f"{slug}-*"))]:
+    others = other_page_folders(root)
+    for path in [lesson, *(folder / "lessons" / f"{slug}.md" for folder in others),
+                 root / "data" / "quizzes" / f"{slug}.yml", *sorted((root / "docs" / "assets" / "figures").glob(f"{slug}-*"))]:
         if path.exists():
             path.unlink()
             done.append(f"{path.relative_to(root).as_posix()}: deleted")
@@ -73,7 +88,7 @@ def drop(root: Path, slug: str) -> tuple[list[str], list[object]]:
         if titles:
             timeline.write_text(text, encoding="utf-8")
             done.append(f"data/timeline.yml: deleted {len(titles)} event(s) of the lesson: " + "; ".join(titles))
-    for page in sorted((root / "docs").rglob("*.md")):
+    for page in [page for folder in (root / "docs", *others) for page in sorted(folder.rglob("*.md"))]:
         text, headings = _drop_sections(page.read_text(encoding="utf-8"), slug)
         if headings:
             page.write_text(text, encoding="utf-8")
@@ -86,7 +101,7 @@ def drop(root: Path, slug: str) -> tuple[list[str], list[object]]:
         if count:
             glossary.write_text(text, encoding="utf-8")
             done.append(f"data/glossary.yml: removed `introduced: {slug}` from {count} term(s)")
-    return done, references_to(slug, root, root / "docs")
+    return done, references_to(slug, root, root / "docs", others)
 
 
 def rename(root: Path, old: str, new: str) -> tuple[list[str], list[object]]:
@@ -96,8 +111,9 @@ def rename(root: Path, old: str, new: str) -> tuple[list[str], list[object]]:
         raise ValueError(f"there is no docs/lessons/{old}.md. Give the file name without .md, as in the nav.")
     if (root / "docs" / "lessons" / f"{new}.md").exists():
         raise ValueError(f"docs/lessons/{new}.md already exists. Choose another name.")
-    done = []
+    done, others = [], other_page_folders(root)
     moves = [(lesson, lesson.with_name(f"{new}.md")),
+             *((folder / "lessons" / f"{old}.md", folder / "lessons" / f"{new}.md") for folder in others),
              (root / "data" / "quizzes" / f"{old}.yml", root / "data" / "quizzes" / f"{new}.yml")]
     moves += [(path, path.with_name(new + path.name[len(old):]))
               for path in sorted((root / "docs" / "assets" / "figures").glob(f"{old}-*"))]
@@ -106,17 +122,57 @@ def rename(root: Path, old: str, new: str) -> tuple[list[str], list[object]]:
             source.rename(target)
             done.append(f"{source.relative_to(root).as_posix()} -> {target.relative_to(root).as_posix()}")
     name = re.compile(rf"(?<![\w-]){re.escape(old)}(?=\.md\b|\]\]|-[\w-]*\.svg\b|['\"]?[ \t]*$)", re.MULTILINE)
-    files = [root / "mkdocs.yml", *sorted((root / "docs").rglob("*.md")), *sorted((root / "data").rglob("*.y*ml"))]
+    files = [root / "mkdocs.yml", *(page for folder in (root / "docs", *others) for page in sorted(folder.rglob("*.md"))),
+             *sorted((root / "data").rglob("*.y*ml"))]
     for path in files:
         text = path.read_text(encoding="utf-8")
         changed, count = name.subn(new, text)
         if count:
             path.write_text(changed, encoding="utf-8")
             done.append(f"{path.relative_to(root).as_posix()}: {count} reference(s) rewritten")
-    return done, references_to(old, root, root / "docs")
+    return done, references_to(old, root, root / "docs", others)
 
 
 # Helper functions
+
+
+def renumber_pages(root: Path) -> list[str]:
+    """Each language's typed lesson numbers in links set to the nav's (course/lesson_refs.py renumber)."""
+    config = yaml.load((root / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_IgnoreTags)
+    numbers = lesson_numbers([uri for uri in nav_paths(config.get("nav") or []) if is_lesson(uri)])
+    done = []
+    for folder, language in [(root / "docs", "en"), *language_folders(root)]:
+        messages = root / "data" / "messages" / f"{language}.yml"
+        words = (yaml.safe_load(messages.read_text(encoding="utf-8")) or {}).get("lesson_words") if messages.is_file() else []
+        for page in sorted(folder.rglob("*.md")) if words else []:
+            text, count = renumber(page.read_text(encoding="utf-8"), numbers, words)
+            if count:
+                page.write_text(text, encoding="utf-8")
+                done.append(f"{page.relative_to(root).as_posix()}: {count} lesson number(s) set to the nav's")
+    return done
+
+
+class _IgnoreTags(yaml.SafeLoader):
+    """mkdocs.yml's own tags (!ENV, !!python/name) read as null: only the nav is needed here."""
+
+
+_IgnoreTags.add_multi_constructor("!", lambda loader, suffix, node: None)
+_IgnoreTags.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def language_folders(root: Path) -> list[tuple[Path, str]]:
+    """(pages folder, language) of each other language: mkdocs.<lang>.yml's docs_dir."""
+    found = []
+    for config in sorted(root.glob("mkdocs.*.yml")):
+        docs = re.search(r"^docs_dir:[ \t]*['\"]?([^'\"\s#]+)", config.read_text(encoding="utf-8"), re.MULTILINE)
+        if docs and (root / docs.group(1)).is_dir() and all(root / docs.group(1) != f for f, _ in found):
+            found.append((root / docs.group(1), config.name.split(".")[1]))
+    return found
+
+
+def other_page_folders(root: Path) -> list[Path]:
+    """The pages of the course's other languages: the docs_dir of each mkdocs.<lang>.yml."""
+    return [folder for folder, _ in language_folders(root)]
 
 
 def _slug(value: str, variable: str, action: str) -> str:

@@ -176,6 +176,33 @@ def resolve_all(value: T, numbers: Mapping[str, int], facts: Mapping[str, str] |
     return value
 
 
+def renumber(text: str, numbers: Mapping[str, int], lesson_words: Sequence[str]) -> tuple[str, int]:
+    """The page with every number typed in a link to a lesson ("[на занятии 7](07-x.md)", in a
+    language whose forms of "lesson" the build cannot write) set to that lesson's number in the
+    nav, code left alone; and how many it changed. What check_source reports, fixed."""
+    forms = "|".join(sorted(map(re.escape, lesson_words), key=len, reverse=True))
+    if not forms:
+        return text, 0
+    typed = re.compile(rf"(?<!\w)(?P<form>{forms})(?P<space>\s+)(?P<number>\d+)\b", re.IGNORECASE)
+    changed = 0
+
+    def relabel(match: re.Match[str]) -> str:
+        nonlocal changed
+        number = numbers.get(match.group("slug"))
+        label = match.group("label")
+        found = typed.search(label)
+        if not number or not found or int(found.group("number")) == number:
+            return match.group()
+        changed += 1
+        label = label[:found.start("number")] + str(number) + label[found.end("number"):]
+        return "[" + label + match.group()[len(match.group("label")) + 1:]
+
+    def outside_code(match: re.Match[str]) -> str:
+        return match.group() if match.group("code") else LINK.sub(relabel, match.group())
+
+    return CODE_OR_TEXT.sub(outside_code, text), changed
+
+
 def check_source(text: str, path: str, numbers: Mapping[str, int], facts: Mapping[str, str],
                  data: bool = False, dropped: frozenset[str] = frozenset(),
                  sessions: Mapping[str, int] | None = None, lesson_words: Sequence[str] = ()) -> list[CourseError]:
@@ -245,11 +272,12 @@ def timing_rows(rows: Sequence[tuple[str, str, int, int, str]]) -> str:
                      for target, title, teaching, exercises, activity in rows)
 
 
-def references_to(slug: str, root: Path, docs_dir: Path) -> list[Reference]:
-    """Every place in the project that still names the lesson `slug` (a file name without .md)."""
+def references_to(slug: str, root: Path, docs_dir: Path, other_docs: Sequence[Path] = ()) -> list[Reference]:
+    """Every place in the project that still names the lesson `slug` (a file name without .md);
+    other_docs: the pages of the other languages (docs-ru/), searched as docs_dir is."""
     found: list[Reference] = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        shown = path.relative_to(root).as_posix()
+    for path in [page for folder in (docs_dir, *other_docs) for page in sorted(folder.rglob("*.md"))]:
+        shown = display_path(path, root)  # docs-ru/..., not the build's merged folder
         if path.stem == slug and path.parent.name == "lessons":
             found.append(Reference(shown, None, "the lesson's own file"))
             continue

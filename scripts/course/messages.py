@@ -49,6 +49,12 @@ class Project:
     read: Callable[[str], str | None]  # a project-relative path -> its text
     pages: tuple[str, ...] = ()  # every page in docs/, relative to it, for "did you mean"
     data_files: tuple[str, ...] = ()  # project-relative: where a generated page's text comes from
+    # A page (relative to the docs folder) -> the file the author edits: another language's build
+    # reads a merged folder, whose pages are that language's own (docs-ru/) or the main one's.
+    page_file: Callable[[str], str] | None = None
+
+    def page(self, page: str) -> str:
+        return self.page_file(page) if self.page_file else f"{self.docs_dir}/{page}"
 
 
 def in_author_terms(message: str, project: Project) -> list[str]:
@@ -58,7 +64,7 @@ def in_author_terms(message: str, project: Project) -> list[str]:
     if _PAGE_FAILED.match(message):
         return []
     if match := _CONFLICT.match(message):
-        return [f"{project.docs_dir}/{match['left']}: left out of the site, because {project.docs_dir}/{match['kept']} "
+        return [f"{project.page(match['left'])}: left out of the site, because {project.page(match['kept'])} "
                 "is the page of the same folder. Keep one of the two (rename or delete the other)."]
     if match := _MISSING_TARGET.match(message):
         link, page = match["link"], match["page"]
@@ -73,7 +79,7 @@ def in_author_terms(message: str, project: Project) -> list[str]:
     if match := _MISSING_ANCHOR.match(message):
         link, page = match["link"], match["page"]
         anchor = match["anchor"] or link.split("#", 1)[-1]
-        target = f"{project.docs_dir}/{match['doc']}" if match["doc"] else "this page"
+        target = project.page(match["doc"]) if match["doc"] else "this page"
         return [f"{_where(project, page, link)}: the link '{link}' points to '#{anchor}', which is not a heading "
                 f"or anchor of {target}.{match['context']} Use the id of one of its headings (shown in the "
                 f"address bar when you click the heading's ¶ sign), or add the anchor."]
@@ -98,7 +104,7 @@ def in_author_terms(message: str, project: Project) -> list[str]:
         return [f"{_where_in_config(project, path)}: the nav entry '{path}' starts with '/'. Write a page as its "
                 f"path inside {project.docs_dir}/ (e.g. 'about.md'), or a full address (https://...)."]
     if match := _NOT_IN_NAV.match(message):
-        return [f"{project.docs_dir}/{page}: this page is not in the nav of {project.config_file}, so a reader "
+        return [f"{project.page(page)}: this page is not in the nav of {project.config_file}, so a reader "
                 f"finds it only through links. Add it to the nav, or list it under not_in_nav in "
                 f"{project.config_file} if that is meant."
                 for page in re.findall(r"^  - (.+)$", match["pages"], re.MULTILINE)]
@@ -128,7 +134,7 @@ def nav_problems(project: Project, nav: list[str], only_case: bool = False) -> l
 def _where(project: Project, page: str, link: str) -> str:
     """docs/<page>:<line of the link>. A generated page has no file: the data file that holds the
     link is named instead (data/glossary.yml:<line>), as the author wrote it there."""
-    path = f"{project.docs_dir}/{page}"
+    path = project.page(page)
     text = project.read(path)
     if text is None:
         for data_file in project.data_files:

@@ -55,6 +55,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 raise PluginError("\n".join(errors))
             overlay(root / source, own, root / OVERLAY_FOLDER / lang)
             config.docs_dir = str(root / OVERLAY_FOLDER / lang)
+            config.extra["pages_folder"] = display_path(own.resolve(), root.resolve())  # what messages name: docs-ru
             config.site_url = (config.site_url or "/").rstrip("/") + "/" + current.path
     except CourseError as error:
         raise PluginError(str(error)) from None

@@ -53,13 +53,15 @@ class AuthorTerms(logging.Filter):
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
+        self.said: set[str] = set()  # MkDocs reports some broken links twice: said once
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.levelno < logging.INFO:
             return True
-        lines = in_author_terms(record.getMessage(), self.project)
+        lines = [line for line in in_author_terms(record.getMessage(), self.project) if line not in self.said]
         if not lines:
             return False
+        self.said.add(lines[0])  # the others pass through here again as they are logged below
         record.msg, record.args = lines[0], ()
         for line in lines[1:]:
             logging.getLogger(record.name).log(record.levelno, line)
@@ -67,12 +69,14 @@ class AuthorTerms(logging.Filter):
 
 
 def _project(config: MkDocsConfig) -> Project:
-    root = Path(config.config_file_path).parent
+    root = Path(config.config_file_path).parent.resolve()
     docs = Path(config.docs_dir)
-    return Project(display_path(docs, root), display_path(Path(config.config_file_path), root),
+    own = config.extra.get("pages_folder")  # another language's own pages (docs-ru), set by the languages hook
+    return Project(own or display_path(docs, root), display_path(Path(config.config_file_path), root),
                    lambda path: _read(root / path),
                    tuple(sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())),
-                   tuple(sorted(display_path(p, root) for p in (root / DATA_FOLDER).rglob("*.yml"))))
+                   tuple(sorted(display_path(p, root) for p in (root / DATA_FOLDER).rglob("*.yml"))),
+                   page_file=lambda page: display_path(docs / page, root))
 
 
 def _read(path: Path) -> str | None:

@@ -302,13 +302,13 @@ CASES = [
          GLOSSARY),
     # The timeline and organisations: data/timeline.yml, data/organisations.yml.
     Case("timeline-invalid-date",
-         lambda p: replace(p, "data/timeline.yml", "  - date: 1991-12\n    title: Independence",
-                           "  - date: 1991-13\n    title: Independence"),
+         lambda p: replace(p, "data/timeline.yml", "  - date: 1991-12\n    title:\n      en: Independence",
+                           "  - date: 1991-13\n    title:\n      en: Independence"),
          "data/timeline.yml:{line}: event 'Independence of the five Central Asian republics' has date '1991-13'.",
          TIMELINE),
     Case("timeline-date-outside-the-course",
-         lambda p: replace(p, "data/timeline.yml", "  - date: 1991-12\n    title: Independence",
-                           "  - date: 2031\n    title: Independence"),
+         lambda p: replace(p, "data/timeline.yml", "  - date: 1991-12\n    title:\n      en: Independence",
+                           "  - date: 2031\n    title:\n      en: Independence"),
          "data/timeline.yml:{line}: the date of event 'Independence of the five Central Asian republics' (2031) "
          "lies outside", TIMELINE),
     Case("timeline-unknown-state",
@@ -323,7 +323,7 @@ CASES = [
          "cites unknown key 'acharya2090'.", TIMELINE),
     Case("timeline-event-unknown-lesson",
          lambda p: replace(p, "data/timeline.yml", "    lesson: 02-case-for-a-region\n", "    lesson: 02-case-for-region\n")
-         | {"event": line_of(p, "data/timeline.yml", "  - date: 1991-12\n    title: Independence")},
+         | {"event": line_of(p, "data/timeline.yml", "  - date: 1991-12\n    title:\n      en: Independence")},
          "data/timeline.yml:{event}: event 'Independence of the five Central Asian republics' belongs to lesson "
          "'02-case-for-region', which is not a lesson in the nav.", TIMELINE),
     Case("organisation-left-before-joined",
@@ -417,8 +417,8 @@ CASES = [
                            "name: {en: Askar Akayev, ru: Аскар Акаев}\n        from: 91\n"),
          "data/leaders.yml:{line}: 'from' of Askar Akayev is not a year. Give four digits, e.g. 1999.", FIGURES),
     Case("ladder-unknown-rung",
-         lambda p: replace(p, "data/ladder.yml", "{name: EAEU 2015, aimed: Economic union,",
-                           "{name: EAEU 2015, aimed: Single market,"),
+         lambda p: replace(p, "data/ladder.yml", "EAEU 2015, ru: ЕАЭС 2015 года}\n    aimed: Economic union\n",
+                           "EAEU 2015, ru: ЕАЭС 2015 года}\n    aimed: Single market\n"),
          "data/ladder.yml:{line}: 'aimed: Single market' of EAEU 2015 is not a rung.", FIGURES),
 ]
 

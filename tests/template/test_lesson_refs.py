@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from helpers import ROOT, assert_lesson_labels_match_the_nav, build, copy_project, problems
 
-from course.lesson_refs import check_source, references_to, resolve
+from course.lesson_refs import check_source, references_to, renumber, resolve
 
 NUMBERS = {"01-concepts": 1, "07-soft-regionalism": 2, "03-hard": 3}
 FACTS = {"title": "Water in Central Asia", "lessons": "3", "minutes": "240"}
@@ -71,15 +71,35 @@ def test_drop_removes_what_belongs_to_the_lesson_and_lists_what_still_names_it(t
     assert result.returncode == 0, result.stderr
     assert f"lessons/{slug}.md" not in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert not (project / "docs" / "lessons" / f"{slug}.md").exists()
+    assert not list(project.glob(f"docs-*/lessons/{slug}.md"))  # every language's page of it
     assert not (project / "data" / "quizzes" / f"{slug}.yml").exists()
     assert not list((project / "docs" / "assets" / "figures").glob(f"{slug}-*"))
     assert f"lesson: {slug}" not in (project / "data" / "timeline.yml").read_text(encoding="utf-8")
     assert f"introduced: {slug}" not in (project / "data" / "glossary.yml").read_text(encoding="utf-8")
-    left = references_to(slug, project, project / "docs")
+    assert "lesson number(s) set to the nav's" in result.stdout  # the Russian pages' typed numbers
+    russian = build(project, tmp_path / "site-ru", "mkdocs.ru.yml")
+    warnings = [line for line in russian.stdout.splitlines() if line.startswith("WARNING")]
+    assert [line for line in warnings if "says lesson" in line] == [], russian.stdout
+    # in the author's terms: the Russian pages' own files (not the build's merged folder), each once
+    assert ".cache/" not in russian.stdout and any(line.startswith("WARNING -  docs-ru/") for line in warnings)
+    assert len(warnings) == len(set(warnings)), russian.stdout
+    left = references_to(slug, project, project / "docs", sorted(project.glob("docs-*")))
     assert left, "the course links lesson 6 from other pages: the command must list them"
     for reference in left:
         assert str(reference) in result.stdout
-        assert re.match(r"^(docs|data)/[^:]+:\d+: ", str(reference)), reference
+        assert re.match(r"^(docs|docs-[a-z]+|data)/[^:]+:\d+: ", str(reference)), reference
+
+
+def test_renumber_sets_numbers_typed_in_links_to_the_nav_and_leaves_code_alone():
+    numbers = {"05-new-momentum": 4, "07-soft-regionalism": 6}
+    text = ("См. [на занятии 7](07-soft-regionalism.md#formats) и [Занятие 5](../lessons/05-new-momentum.md); "
+            "`[занятие 7](07-soft-regionalism.md)`; [занятие 9](09-gone.md).")
+    fixed, count = renumber(text, numbers, ["занятие", "занятии"])
+    assert count == 2
+    assert fixed == ("См. [на занятии 6](07-soft-regionalism.md#formats) и [Занятие 4](../lessons/05-new-momentum.md); "
+                     "`[занятие 7](07-soft-regionalism.md)`; [занятие 9](09-gone.md).")
+    assert renumber(fixed, numbers, ["занятие", "занятии"]) == (fixed, 0)
+    assert check_source(fixed, "p.md", numbers, {}, lesson_words=["занятие", "занятии"]) == []
 
 
 def test_rename_rewrites_every_reference(tmp_path):
@@ -93,6 +113,9 @@ def test_rename_rewrites_every_reference(tmp_path):
     assert len(references_to(new, project, project / "docs")) == len(before)
     assert f"lessons/{new}.md" in (project / "mkdocs.yml").read_text(encoding="utf-8")
     assert (project / "data" / "quizzes" / f"{new}.yml").exists()
+    for folder in project.glob("docs-*"):  # the other languages' pages move and are rewritten too
+        assert not (folder / "lessons" / f"{old}.md").exists() and (folder / "lessons" / f"{new}.md").exists()
+        assert references_to(old, project, folder) == []
 
 
 @pytest.mark.slow
