@@ -26,7 +26,7 @@ def test_serve_rebuilds_after_an_edit_in_data_and_overrides(tmp_path):
         _wait_for(f"{origin}/glossary/", "</html>")
         edits = [  # (file, text replaced, page that shows it)
             ("data/glossary.yml", "belonging. Regions are drawn by people", "glossary/"),
-            ("data/timeline.yml", "    title: ASEAN is founded\n", "timeline/"),
+            ("data/timeline.yml", "      en: ASEAN is founded\n", "timeline/"),
             ("overrides/main.html", '{% extends "base.html" %}\n', ""),
         ]
         for path, anchor, page in edits:
@@ -36,7 +36,7 @@ def test_serve_rebuilds_after_an_edit_in_data_and_overrides(tmp_path):
             assert anchor in text, f"{path} changed: update this test's anchor"
             replacement = {
                 "data/glossary.yml": f"belonging ({marker}). Regions are drawn by people",
-                "data/timeline.yml": f"    title: ASEAN is founded {marker}\n",
+                "data/timeline.yml": f"      en: ASEAN is founded {marker}\n",
                 "overrides/main.html": f"{anchor}{{% block extrahead %}}<meta name=\"x-edit\" content=\"{marker}\">"
                                        "{% endblock %}\n",
             }[path]
