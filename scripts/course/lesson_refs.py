@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 from pathlib import Path
 
 from .errors import CourseError
+from . import placeholders
+from .cache import cached, source_of
 from .placeholders import visible_data_lines, visible_markdown_lines
 from .sources import display_path
 
@@ -91,13 +93,27 @@ DROP_COMMAND = "make drop-lesson LESSON={slug}"
 DATA_LESSON = re.compile(r"^\s*-?\s*(?:lesson|introduced)\s*:\s*['\"]?(\d+-[a-z0-9-]+)['\"]?\s*$", re.MULTILINE)
 
 
-def check_references(root: Path, docs_dir: Path, facts: Facts, lesson_words: Sequence[str] = ()) -> list[str]:
+def check_references(root: Path, docs_dir: Path, facts: Facts, lesson_words: Sequence[str] = (),
+                     cache_dir: Path | None = None) -> list[str]:
     """Every page under docs_dir and every data file, checked at once: one message per lesson
     number or count typed by hand or marker naming no lesson, and, for each lesson that left the
-    nav, one message listing everything that still refers to it."""
+    nav, one message listing everything that still refers to it. With cache_dir, an earlier
+    build's messages are reused while no file, lesson number or word has changed (most builds)."""
     pages = sorted(docs_dir.rglob("*.md"))
     sources = [(path, False) for path in pages] + [(path, True) for path in sorted((root / "data").rglob("*.y*ml"))]
     texts = [(path, data, path.read_text(encoding="utf-8-sig", errors="replace")) for path, data in sources]
+    figures = sorted(path.name for path in (docs_dir / "assets" / "figures").glob("*")) \
+        if (docs_dir / "assets" / "figures").is_dir() else []
+    inputs = [source_of(__file__), source_of(placeholders.__file__), repr(sorted(facts.numbers.items())),
+              repr(sorted(facts.sessions.items())), repr(sorted(facts.values.items())), repr(list(lesson_words)),
+              *figures, *(f"{display_path(path, root)}\0{text}" for path, _, text in texts)]
+    edition = re.sub(r"\W+", "-", display_path(docs_dir, root))  # one entry per language's pages
+    return cached(cache_dir, f"lesson-references-{edition}", inputs, lambda: _check_references(root, docs_dir, facts,
+                                                                                   lesson_words, texts))
+
+
+def _check_references(root: Path, docs_dir: Path, facts: Facts, lesson_words: Sequence[str],
+                      texts: list[tuple[Path, bool, str]]) -> list[str]:
     named = {path.stem for path in (docs_dir / "lessons").glob("[0-9]*.md")}
     named |= {path.stem for path in (root / "data" / "quizzes").glob("*.yml")}
     for path, data, text in texts:

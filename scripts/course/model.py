@@ -200,7 +200,7 @@ def build_course(config_file: Path, docs_dir: Path, nav: Any, language: str = "e
     schedule = settings.schedule
     warnings = tuple(check_references(root, docs_dir, course_facts(
         lessons, settings.title, settings.subtitle, schedule.session_minutes if schedule else DEFAULT_SESSION_MINUTES),
-        words.catalogue.get("lesson_words") or ()))
+        words.catalogue.get("lesson_words") or (), cache_dir))
     if errors.errors:
         raise CourseErrors(errors.errors, warnings)
     assert bibliography is not None

@@ -163,3 +163,22 @@ def test_another_language_types_the_number_in_a_link_and_the_build_checks_it():
     assert "[занятии 3](03-hard.md)" in str(bare[0])
     # English keeps its own rule: no forms given, no Russian checked
     assert check_source("на занятии 3\n", "docs/x.md", NUMBERS, FACTS) == []
+
+
+def test_the_reference_check_reuses_an_earlier_builds_messages_only_while_nothing_changed(tmp_path):
+    from course.lesson_refs import check_references, course_facts
+    from course.lessons import parse_lesson
+
+    project = copy_project(tmp_path / "project")
+    docs = project / "docs"
+    uris = ["lessons/01-concepts.md", "lessons/02-case-for-a-region.md"]
+    lessons = [parse_lesson((docs / uri).read_text(encoding="utf-8"), f"docs/{uri}", uri, n)
+               for n, uri in enumerate(uris, start=1)]
+    facts = course_facts(lessons, "T", "", 90)
+    cache = tmp_path / "cache"
+    first = check_references(project, docs, facts, (), cache)
+    assert first == check_references(project, docs, facts, ()) and any(cache.iterdir())
+    page = docs / "about.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nSee lesson 2.\n", encoding="utf-8")
+    again = check_references(project, docs, facts, (), cache)
+    assert len(again) == len(first) + 1 and any("docs/about.md" in line and "lesson 2" in line for line in again)
