@@ -4,6 +4,7 @@ Both come from the validated Quiz (course/quizzes.py); every text goes through t
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import json
 import random
@@ -17,17 +18,19 @@ from .words import Words
 
 
 def render_quiz(quiz: Quiz, words: Words, section_links: dict[str, tuple[str, str]] | None = None,
-                title: str = "", heading_level: int = 0) -> str:
+                title: str = "", heading_level: int = 0, texts_url: str = "") -> str:
     """One quiz as a single HTML block without blank lines, so Markdown passes it through untouched.
 
     words: the interface's words (course.words); section_links maps an anchor to (url, heading
-    text) for the "revisit" link.
+    text) for the "revisit" link. texts_url: where the page finds quiz_texts_script's file; the
+    feedback and explanations then stay out of the page (without it they are in data-answers).
     """
-    answers = {q.id: _answer_data(q) for q in quiz.questions}
+    answers = {q.id: _answer_data(q, with_texts=not texts_url) for q in quiz.questions}
     number = len(quiz.questions)
+    texts = f' data-texts="{_attr(texts_url)}"' if texts_url else ""
     parts = [
         f'<div class="course-quiz" data-quiz="{_attr(quiz.slug)}" data-shuffle="{str(quiz.shuffle).lower()}"'
-        f" data-answers='{_json_attr(answers)}'>",
+        f"{texts} data-answers='{_json_attr(answers)}'>",
     ]
     if title:
         parts.append(f"<h{heading_level}>{html.escape(title)}</h{heading_level}>")
@@ -95,13 +98,36 @@ def _json_attr(data: Any) -> str:
     return text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def _answer_data(question: Question) -> dict[str, Any]:
+def quiz_texts_uri(quiz: Quiz) -> str:
+    """Where quiz_texts_script's file goes in the site: named by its content, so a browser may
+    keep it as long as it likes and still never shows stale feedback."""
+    digest = hashlib.sha256(quiz_texts_script(quiz).encode("utf-8")).hexdigest()[:8]
+    return f"assets/quizzes/{quiz.slug}.{digest}.js"
+
+
+def quiz_texts_script(quiz: Quiz) -> str:
+    """The quiz's feedback and explanations as a script quiz.js loads when a reader first turns to
+    the quiz: most of a quiz's bytes, which a reader who only reads the lesson never needs. A
+    script, not JSON, because the offline copy (file://) may load scripts but fetch nothing."""
+    texts = {q.id: _texts(q) for q in quiz.questions}
+    data = json.dumps(texts, ensure_ascii=False, separators=(",", ":"))
+    return f"(window.courseQuizTexts = window.courseQuizTexts || {{}})[{json.dumps(quiz.slug)}] = {data};\n"
+
+
+def _answer_data(question: Question, with_texts: bool = True) -> dict[str, Any]:
     """What quiz.js needs to mark an answer: never shown without JavaScript."""
     data: dict[str, Any] = {"h": question.digest}
     if question.kind == "ordering":
         data["n"] = len(question.options)
     else:
         data["c"] = [i for i, option in enumerate(question.options) if option.correct]
+    return data | _texts(question) if with_texts else data
+
+
+def _texts(question: Question) -> dict[str, Any]:
+    """The words quiz.js shows once an answer is checked: feedback per option, the explanation."""
+    data: dict[str, Any] = {}
+    if question.kind != "ordering":
         data["f"] = [_inline(option.feedback) for option in question.options]
     if question.explanation:
         data["x"] = _inline(question.explanation)

@@ -16,7 +16,7 @@ from mkdocs.utils import get_relative_url
 
 from course.errors import CourseError
 from course.model import QUIZ_FOLDER, Course
-from course.quiz_html import render_answer_key, render_quiz
+from course.quiz_html import quiz_texts_script, quiz_texts_uri, render_answer_key, render_quiz
 from course.quizzes import check_sections
 from course.review import quiz_placeholder, render_answer_key_page, render_review_page
 from course.sources import line_in
@@ -37,6 +37,9 @@ def on_files(files: Files, config: MkDocsConfig, course: Course) -> Files:
             raise CourseError(course.path(path), None, f"this page is generated from {QUIZ_FOLDER}/ by the quiz hook. "
                               "Delete the file.")
         files.append(File.generated(config, path, content=render(course)))
+    for lesson in course.lessons:  # each quiz's feedback, loaded when a reader turns to the quiz
+        if lesson.quiz is not None:
+            files.append(File.generated(config, quiz_texts_uri(lesson.quiz), content=quiz_texts_script(lesson.quiz)))
     return files
 
 
@@ -91,4 +94,5 @@ def _render_placeholder(match: re.Match[str], page: Page, files: Files, course: 
         base = get_relative_url(files.get_file_from_path(lesson.src_uri).url, page.file.url)
         links = {anchor: (f"{base}#{anchor}", f"{title} ({course.label(lesson).lower()})")
                  for anchor, title in lesson.headings.items()}
-    return render_quiz(lesson.quiz, course.words, links)
+    texts = files.get_file_from_path(quiz_texts_uri(lesson.quiz))
+    return render_quiz(lesson.quiz, course.words, links, texts_url=texts.url_relative_to(page.file) if texts else "")

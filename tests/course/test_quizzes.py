@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from course.errors import CourseError
-from course.quiz_html import render_answer_key, render_quiz
+from course.quiz_html import quiz_texts_script, quiz_texts_uri, render_answer_key, render_quiz
 from course.quizzes import check_objectives, check_sections, load_quiz, load_quizzes, objective_lines
 from helpers import ROOT, english_words
 
@@ -95,6 +95,23 @@ def test_rendered_quiz_is_accessible_and_does_not_spoil_the_answers(tmp_path):
     answers = json.loads(html.unescape(re.search(r"data-answers='([^']*)'", out).group(1)))
     assert answers["caec-founding"]["c"] == [0] and answers["caec-founding"]["f"][0] == "Right, four."
     assert answers["binding"]["c"] == [1] and answers["order-steps"]["n"] == 3
+
+
+def test_with_a_texts_file_the_feedback_leaves_the_page_for_a_content_named_script(tmp_path):
+    quiz = load_quiz(write_quiz(tmp_path, GOOD), "data/quizzes/03-hard-institutionalism.yml")
+    out = render_quiz(quiz, WORDS, texts_url="../../assets/quizzes/x.js")
+    assert 'data-texts="../../assets/quizzes/x.js"' in out and "Right, four." not in out
+    answers = json.loads(html.unescape(re.search(r"data-answers='([^']*)'", out).group(1)))
+    assert answers["caec-founding"] == {"h": answers["caec-founding"]["h"], "c": [0]}  # marks, but no words
+    script = quiz_texts_script(quiz)
+    assert script.startswith("(window.courseQuizTexts = window.courseQuizTexts || {})[\"03-hard-institutionalism\"] = {")
+    texts = json.loads(script.split("] = ", 1)[1].rstrip().removesuffix(";"))
+    assert texts["caec-founding"]["f"][0] == "Right, four." and "n" not in texts["order-steps"]
+    uri = quiz_texts_uri(quiz)
+    assert re.fullmatch(r"assets/quizzes/03-hard-institutionalism\.[0-9a-f]{8}\.js", uri)
+    changed = load_quiz(write_quiz(tmp_path, GOOD.replace("Right, four.", "Right, four states.")),
+                        "data/quizzes/03-hard-institutionalism.yml")
+    assert quiz_texts_uri(changed) != uri  # a new name for new words: no stale feedback from a cache
 
 
 def test_an_ordering_question_is_never_rendered_in_its_right_order(tmp_path):

@@ -4,7 +4,8 @@ file reaches the page as text, never as live code.
 One scratch build carries a payload in each kind of data text: a `<script>` element, an
 `onerror=` attribute, a raw `<a href="javascript:...">` and a Markdown `javascript:` link.
 The built HTML must hold no script, event handler or javascript: URL from them, including
-HTML kept in attributes for scripts to insert later (the quiz's data-answers). A browser test
+HTML kept in attributes or script files for scripts to insert later (the quiz's data-answers and
+its feedback in assets/quizzes/). A browser test
 then opens the pages with no CSP at all, hovers tooltips and reveals quiz answers, and checks
 nothing ran. (Material inserts a title as HTML in its tooltip: scripts/hooks/tooltips.py, a feature of scripts/hooks/entry.py.)
 """
@@ -179,11 +180,22 @@ def test_every_landed_kind_of_data_text_is_injected():
 KNOWN_UNSAFE: dict[str, str] = {}
 
 
+def quiz_texts(site: Path) -> dict[str, list[str]]:
+    """The HTML each quiz feedback script (assets/quizzes/, which quiz.js inserts) holds."""
+    found = {}
+    for script in sorted(site.rglob("assets/quizzes/*.js")):
+        data = script.read_text(encoding="utf-8").split("] = ", 1)[1].rstrip().removesuffix(";")
+        found[script.relative_to(site).as_posix()] = _strings(json.loads(data))
+    return found
+
+
 @pytest.fixture(scope="module")
 def live_code_found(injected_site: Path) -> list[str]:
     found = []
     for page in sorted(injected_site.rglob("*.html")):
         found += live_code(page.read_text(encoding="utf-8"), page.relative_to(injected_site).as_posix())
+    for where, texts in quiz_texts(injected_site).items():
+        found += live_code(" ".join(texts), where)
     return found
 
 
@@ -205,6 +217,8 @@ def test_no_live_code_from_data_text(kind, live_code_found):
 def test_the_payloads_reached_the_pages_as_text(injected_site):
     """The injected text is on the site, escaped: proof the fields above are really rendered."""
     text = "\n".join(page.read_text(encoding="utf-8") for page in injected_site.rglob("*.html"))
+    text += "\n".join(text for texts in quiz_texts(injected_site).values() for text in texts)
+    assert quiz_texts(injected_site), "no quiz feedback script in the site"
     for kind in landed_kinds():
         assert f"Injected {kind} text" in text, f"{kind}: the injected text is nowhere on the site"
     assert "&lt;script&gt;alert(" in text  # shown as text, as the author typed it

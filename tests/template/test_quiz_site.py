@@ -149,6 +149,7 @@ def answer(page, question: str, label: str) -> str:
     box = page.locator(question)
     box.get_by_label(label, exact=True).check()
     box.get_by_role("button", name="Check").click()
+    page.locator(f".course-quiz[data-said]:has({question})").wait_for(state="attached")  # its feedback script is in
     return box.locator(".course-quiz__feedback").inner_text()
 
 
@@ -175,6 +176,23 @@ def test_wrong_then_right_answer_gives_its_feedback_and_updates_the_score(visit)
 
 
 @in_browser
+def test_the_feedback_comes_when_the_reader_turns_to_the_quiz(visit):
+    """Most of a quiz's bytes are its feedback: a reader who only reads the lesson never fetches
+    them; the first answer does, and a returning reader's stored answers bring them at once."""
+    visit.goto(LESSON)
+    visit.page.wait_for_load_state("networkidle")
+    fetched = lambda: [url for url in visit.requests if "/assets/quizzes/" in url]  # noqa: E731
+    assert fetched() == []
+    question = QUIZZES["03-hard-institutionalism"].questions[0]
+    assert question.options[0].feedback[:40] in answer(visit.page, SINGLE, RIGHT)
+    assert len(fetched()) == 1 and fetched()[0].endswith(".js")
+    visit.page.reload(wait_until="networkidle")
+    visit.page.locator(".course-quiz[data-said]").wait_for(state="attached")
+    assert question.options[0].feedback[:40] in visit.page.locator(SINGLE).locator(".course-quiz__feedback").inner_text()
+    assert visit.errors == [] and visit.console == []
+
+
+@in_browser
 def test_multiple_choice_says_when_right_answers_are_missing(visit):
     visit.goto(LESSON)
     box = "#quiz-03-hard-institutionalism-customs-union-1995-members"
@@ -188,6 +206,7 @@ def test_answers_survive_a_reload_and_reset_clears_them(visit):
     answer(visit.page, SINGLE, RIGHT)
     visit.page.locator(ORDERING).get_by_role("button", name="Show answer").click()
     visit.page.reload(wait_until="networkidle")
+    visit.page.locator(".course-quiz[data-said]").wait_for(state="attached")
     box = visit.page.locator(SINGLE)
     assert box.get_by_label(RIGHT, exact=True).is_checked()
     assert box.locator(".course-quiz__feedback").inner_text().startswith("Correct.")

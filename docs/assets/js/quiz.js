@@ -1,5 +1,7 @@
 /* Quizzes from scripts/hooks/quizzes.py: answers in data-answers; progress in localStorage,
-   a key per question, dropped when the question's hash changes. */
+   a key per question, dropped when the question's hash changes. The feedback and explanations
+   are a script of their own (data-texts), fetched when the reader first turns to the quiz: a
+   reader who only reads the lesson never downloads them. */
 (() => {
   "use strict";
   const KEY = "course-quiz:";
@@ -32,11 +34,33 @@
     box.textContent = msg("total", {right, all});
   };
 
+  // The quiz's texts: in data-answers already, or from data-texts, once (a failed load shows the
+  // result without them). Scripts load on file:// too, where fetch() does not.
+  const loads = {};
+  const texts = (quiz, answers) => {
+    const src = quiz.dataset.texts, slug = quiz.dataset.quiz;
+    if (!src) return Promise.resolve(answers);
+    return loads[src] = loads[src] || new Promise(resolve => {
+      const script = document.createElement("script");
+      script.src = src;
+      script.onload = script.onerror = () => resolve((window.courseQuizTexts || {})[slug] || {});
+      document.head.appendChild(script);
+    });
+  };
+
   function setupQuiz(quiz) {
     let answers, undo = null, changed = () => {};
     const questions = [];
     if (quiz.dataset.ready) return;
     try { answers = JSON.parse(quiz.getAttribute("data-answers")); } catch (e) { return; }
+    const words = {}, load = () => texts(quiz, answers).then(all => {
+      if (words.all) return;
+      words.all = all;
+      quiz.dataset.said = "";  // for tests: the feedback is in
+      questions.forEach(q => q.render());
+    });
+    // Fetched as the reader reaches for the quiz, so it is there by the time they check.
+    ["pointerdown", "focusin", "change"].forEach(type => quiz.addEventListener(type, load, { once: true }));
     const update = () => {
       const right = questions.filter(q => q.right()).length;
       quiz.dataset.right = right; quiz.dataset.count = questions.length;
@@ -45,7 +69,8 @@
     };
     quiz.querySelectorAll(".course-quiz__question").forEach(box => {
       const data = answers[box.dataset.id];
-      if (data) questions.push(setupQuestion(box, data, KEY + quiz.dataset.quiz + ":" + box.dataset.id, () => changed()));
+      if (data) questions.push(setupQuestion(box, data, KEY + quiz.dataset.quiz + ":" + box.dataset.id, () => changed(),
+        () => (words.all ? words.all[box.dataset.id] || {} : (load(), null))));
     });
     quiz.querySelectorAll("[data-js]").forEach(e => { e.hidden = false; });
     quiz.dataset.ready = "1";
@@ -64,7 +89,7 @@
     update();
   }
 
-  function setupQuestion(box, data, key, changed) {
+  function setupQuestion(box, data, key, changed, said) {
     const kind = box.dataset.kind, order = kind === "ordering";
     const list = box.querySelector("ol, ul"), out = box.querySelector(".course-quiz__feedback");
     const inputs = box.querySelectorAll("input"), n = order ? data.n : inputs.length;
@@ -103,7 +128,8 @@
     const retry = box.querySelector("[data-action=retry]");
     const clear = () => { out.innerHTML = ""; out.dataset.result = ""; };
     const render = () => {
-      const a = state.a, ok = same(a, right);
+      // Until the texts come, the verdict shows alone; they are drawn in when they come.
+      const a = state.a, ok = same(a, right), t = (a.length && said()) || {};
       mark(a.length ? a : null);
       retry.hidden = !a.length;  // nothing to try again before a first attempt
       clear();
@@ -112,8 +138,8 @@
       let html = "<p><strong>" + msg(state.r ? "answer" : ok ? "correct" : "wrong") + "</strong> ";
       if (order) html += (state.r ? "" : msg("in_place", {right: a.filter((v, i) => v === i).length, all: n})) + "</p>";
       else html += (!ok && kind === "multiple" && a.every(i => right.includes(i)) ? msg("missing") : "") +
-        "</p><ul>" + a.map(i => "<li><strong>" + item(i) + ":</strong> " + data.f[i] + "</li>").join("") + "</ul>";
-      out.innerHTML = html + (ok && data.x ? "<p>" + data.x + "</p>" : "");
+        "</p><ul>" + a.map(i => "<li><strong>" + item(i) + (t.f ? ":</strong> " + t.f[i] : "</strong>") + "</li>").join("") + "</ul>";
+      out.innerHTML = html + (ok && t.x ? "<p>" + t.x + "</p>" : "");
     };
     const store = () => write(key, state.a.length || state.r ? state : null);
     const save = () => { store(); changed(); };
@@ -154,6 +180,7 @@
     if (state.a.length) show(state.a);
     render();
     return {
+      render,
       right: () => !!state.ok,
       reset: () => { const kept = state; restore({ h: data.h, a: [] }); return kept; },
       restore
