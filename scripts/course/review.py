@@ -3,6 +3,8 @@ answer key. Each lesson's part is a placeholder comment, filled with the quiz's 
 Markdown (the quizzes feature): Markdown never parses the quizzes' HTML."""
 from __future__ import annotations
 
+import html
+
 from .model import QUIZ_FOLDER, Course
 
 
@@ -19,8 +21,9 @@ def render_review_page(course: Course) -> str:
     parts = []
     for lesson in lessons:
         count = lesson.quiz_questions
+        summary = course.words("quiz.count_one") if count == 1 else course.words("quiz.count", n=count)
         parts.append(f"## {course.label(lesson)}: {lesson.title}\n\n"
-                     f'<details class="course-quiz-lesson">\n<summary>{count} question{"s" * (count != 1)}'
+                     f'<details class="course-quiz-lesson">\n<summary>{html.escape(summary)}'
                      f"</summary>\n{quiz_placeholder(lesson.slug)}\n</details>\n")
     return course.templates.render("review-quiz.md", total=sum(lesson.quiz_questions for lesson in lessons),
                                    lessons="\n".join(parts).rstrip("\n"))
