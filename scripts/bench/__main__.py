@@ -43,9 +43,12 @@ def main() -> int:
         project = copy_project(work / "course")
         site = work / "site"
         if {"weight", "lighthouse", "quiz"} & set(steps):
-            build = timed_build(project / "mkdocs.yml", site)
-            if build["warnings"]:
-                say(f"  note: the course build logged {build['warnings']} warning(s): {build['messages'][:2]}")
+            # Every language, as `make build` lays them out (mkdocs.<lang>.yml into site/<lang>/).
+            for config in [project / "mkdocs.yml", *sorted(project.glob("mkdocs.*.yml"))]:
+                language = config.name.split(".")[1] if config.name.count(".") == 2 else ""
+                build = timed_build(config, site / language if language else site)
+                if build["warnings"]:
+                    say(f"  note: the {config.name} build logged {build['warnings']} warning(s): {build['messages'][:2]}")
         for step in steps:
             t0 = time.perf_counter()
             try:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import gzip
+import re
 from pathlib import Path
 from typing import Any
 
@@ -13,40 +14,52 @@ from .settings import FIRST_VISIT_BUDGET, OWN_ASSETS_BUDGET, OWN_OVERRIDE_SCRIPT
 
 # Step 4: page weight
 
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
 
 def step_weight(report: Report, *, site: Path, **_: Any) -> None:
+    """Issue 19's first visit, as a student on a phone makes it (390 px, touch), in every
+    language the site has; a desktop visit of each English page goes in the note (it may fetch
+    more: images load lazily, and more of them are near a wider screen's view)."""
     from playwright.sync_api import sync_playwright
 
-    pages = page_types(site)
     own = _own_assets(site)
     own_total = sum(own.values())
     results: dict[str, dict[str, Any]] = {}
+    desktop: dict[str, int] = {}
+    languages = [""] + sorted(f"{d.name}/" for d in site.iterdir() if (d / "sitemap.xml").is_file())
     with SiteServer(site, compress=True) as server, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         try:
-            for kind, paths in pages.items():
-                for path in paths:
-                    results[path] = _first_load(browser, server.origin, path)
-                    results[path]["type"] = kind
+            for language in languages:
+                for kind, paths in page_types(site / language).items():
+                    for path in (language + p for p in paths):
+                        results[path] = _first_load(browser, server.origin, path, PHONE)
+                        results[path].update(type=kind, language=language.rstrip("/") or "en")
+                        if not language:
+                            desktop[path] = _first_load(browser, server.origin, path, {})["transferred"]
         finally:
             browser.close()
-    report.data["weight"] = {"pages": results, "own_assets": own}
-    for kind in PAGE_TYPES:
-        measured = [p for p, r in results.items() if r["type"] == kind]
-        if not measured:
-            report.add("4 weight", kind, "-", note="page not built yet")
-            say(f"[weight] {kind}: no such page in the site yet")
-            continue
-        path = max(measured, key=lambda p: results[p]["transferred"])
-        r = results[path]
-        parts = ", ".join(f"{name} {kb(size)}" for name, size in sorted(r["parts"].items(), key=lambda x: -x[1]))
-        # Issue 19: what a first visit transfers from a gzip-serving host, headers included.
-        report.add("4 weight", f"{kind} first visit, transferred ({r['requests']} requests)",
-                   f"{r['transferred'] / 1024:.1f} KB", f"<= {kb(FIRST_VISIT_BUDGET)}",
-                   r["transferred"] <= FIRST_VISIT_BUDGET, f"/{path}; {kb(r['bytes'])} uncompressed")
-        say(f"[weight]   {parts}")
-        say(f"[weight] {kind} /{path}: {r['requests']} requests, {kb(r['bytes'])} uncompressed, "
-             f"{kb(r['gzip'])} gzip: {parts}")
+    report.data["weight"] = {"pages": results, "desktop": desktop, "own_assets": own}
+    for language in languages:
+        name = language.rstrip("/") or "en"
+        for kind in PAGE_TYPES:
+            measured = [p for p, r in results.items() if r["type"] == kind and r["language"] == name]
+            label = f"{kind} first visit{f' ({name})' if language else ''}"
+            if not measured:
+                report.add("4 weight", label, "-", note="page not built yet")
+                say(f"[weight] {label}: no such page in the site yet")
+                continue
+            path = max(measured, key=lambda p: results[p]["transferred"])
+            r = results[path]
+            parts = ", ".join(f"{part} {kb(size)}" for part, size in sorted(r["parts"].items(), key=lambda x: -x[1]))
+            on_desktop = f"; desktop {max(desktop[p] for p in measured) / 1024:.1f} KB" if not language else ""
+            # Issue 19: what a first visit transfers from a gzip-serving host, headers included.
+            report.add("4 weight", f"{label}, phone, transferred ({r['requests']} requests)",
+                       f"{r['transferred'] / 1024:.1f} KB", f"<= {kb(FIRST_VISIT_BUDGET)}",
+                       r["transferred"] <= FIRST_VISIT_BUDGET, f"/{path}; {kb(r['bytes'])} uncompressed{on_desktop}")
+            say(f"[weight] {label} /{path}: {r['requests']} requests, {kb(r['bytes'])} uncompressed, "
+                f"{kb(r['gzip'])} gzip: {parts}{on_desktop}")
     report.add("4 weight", "own CSS + JS", kb(own_total), f"<= {kb(OWN_ASSETS_BUDGET)}",
                own_total <= OWN_ASSETS_BUDGET, ", ".join(f"{n} {s / 1024:.1f} KB" for n, s in own.items()))
     say(f"[weight] own CSS + JS: {own_total / 1024:.1f} KB (budget {kb(OWN_ASSETS_BUDGET)})")
@@ -67,9 +80,9 @@ def page_types(site: Path) -> dict[str, list[str]]:
     return found
 
 
-def _first_load(browser: Any, origin: str, path: str) -> dict[str, Any]:
+def _first_load(browser: Any, origin: str, path: str, device: dict[str, Any]) -> dict[str, Any]:
     """Everything a browser with an empty cache fetches to show the page, until the network is idle."""
-    context = browser.new_context()
+    context = browser.new_context(**device)
     page = context.new_page()
     bodies: list[tuple[str, bytes]] = []
     transferred: list[int] = []
@@ -102,8 +115,8 @@ def _first_load(browser: Any, origin: str, path: str) -> dict[str, Any]:
 
 
 def _part(url: str, page: str) -> str:
-    """What a fetched file is, for the weight breakdown."""
-    url = url.split("?")[0]
+    """What a fetched file is, for the weight breakdown (another language's files are under ru/...)."""
+    url = re.sub(r"^[a-z]{2,3}/(?=(assets|search)/)", "", url.split("?")[0])
     if url.startswith("search/") or url.startswith("assets/javascripts/workers/"):
         return "search index + worker"
     if url.startswith("assets/course.") or url in OWN_OVERRIDE_SCRIPTS:

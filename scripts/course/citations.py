@@ -159,8 +159,9 @@ def _fix(part: str) -> str:
 def _cite(item: Citation, ref: Reference) -> str:
     label = ref.label + (f", {html.escape(item.locator)}" if item.locator else "")
     prefix = f"{html.escape(item.prefix)} " if item.prefix else ""
-    title = html.escape(ref.text, quote=True)
-    return f'{prefix}<a class="course-cite" href="#ref-{ref.key}" title="{title}">{html.escape(label)}</a>'
+    # No title: the full reference is in the page's reference list, where the link points, and
+    # titles.js (overrides/assets/javascripts/) makes the tooltip from it.
+    return f'{prefix}<a class="course-cite" href="#ref-{ref.key}">{html.escape(label)}</a>'
 
 
 __all__ = ["Bibliography", "Citation", "Reference", "_loaded", "citations_in_data", "find_citations",

@@ -235,9 +235,30 @@ class _Projection:
         raise ValueError(f"unsupported geometry {kind}")
 
     def _line(self, points: list[list[float]]) -> str:
-        projected = [self.point(lon, lat) for lon, lat in points]
-        return "M" + "L".join(f"{x:.1f} {y:.1f}".replace(".0 ", " ").removesuffix(".0")
-                              for x, y in projected)
+        """The line in tenths of a unit, each point relative to the one before ("l"): a third
+        fewer bytes than absolute points, and the steps, being small, repeat and compress well.
+        The steps are taken between rounded points, so rounding never adds up along a border."""
+        tenths = [(round(x * 10), round(y * 10)) for x, y in (self.point(lon, lat) for lon, lat in points)]
+        steps = [(x - px, y - py) for (px, py), (x, y) in zip(tenths, tenths[1:])]
+        start = _numbers(tenths[0])
+        return f"M{start}l{_numbers(*steps)}" if steps else f"M{start}"
+
+
+def _numbers(*pairs: tuple[int, int]) -> str:
+    """Numbers given in tenths, as SVG paths write them shortest: "-.3" for -0.3, no space
+    before a minus sign or before a "." that must start a new number."""
+    out = ""
+    for tenths in (value for pair in pairs for value in pair):
+        number = f"{tenths / 10:.1f}".removesuffix(".0")
+        number = number[1:] if number.startswith("0.") else "-" + number[2:] if number.startswith("-0.") else number
+        if out and not number.startswith("-") and not (number.startswith(".") and "." in _last_number(out)):
+            out += " "
+        out += number
+    return out
+
+
+def _last_number(text: str) -> str:
+    return text[max(text.rfind(" "), text.rfind("-")) + 1:]
 
 
 def _fill(name: str | None, course_map: CourseMap, layer: MapLayer) -> str:

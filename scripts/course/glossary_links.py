@@ -40,14 +40,15 @@ class LinkRecord:
         kept = read(cache_dir, CACHE_NAME, digest) if cache_dir else None
         return cls(glossary, digest, cache_dir, kept or {})
 
-    def link(self, src_uri: str, markdown: str, glossary_url: str) -> tuple[str, list[Term]]:
-        """The lesson's Markdown with each term's first use linked, and the terms it uses."""
-        digest = digest_of([markdown, glossary_url])
+    def link(self, src_uri: str, markdown: str, glossary_url: str, titles: bool = True) -> tuple[str, list[Term]]:
+        """The lesson's Markdown with each term's first use linked, and the terms it uses
+        (titles: see link_first_uses)."""
+        digest = digest_of([markdown, glossary_url, str(titles)])
         kept = self.last_build.get(src_uri)
         if kept is not None and kept[0] == digest:
             markdown, names = kept[1], kept[2]
         else:
-            markdown, terms = link_first_uses(markdown, self.glossary, glossary_url)
+            markdown, terms = link_first_uses(markdown, self.glossary, glossary_url, titles)
             names = [term.name for term in terms]
         self.this_build[src_uri] = (digest, markdown, names)
         self.used[src_uri] = [self.glossary[name] for name in names]

@@ -93,11 +93,15 @@ def terms_used(markdown: str, glossary: Glossary) -> list[Term]:
     return list(dict.fromkeys(term for _, _, term in find_terms(markdown, glossary)))
 
 
-def link_first_uses(markdown: str, glossary: Glossary, glossary_url: str) -> tuple[str, list[Term]]:
+def link_first_uses(markdown: str, glossary: Glossary, glossary_url: str,
+                    titles: bool = True) -> tuple[str, list[Term]]:
     """Link the first use of each term to its entry, with the definition as a tooltip.
 
     glossary_url is the glossary page's URL relative to this page. Returns the new
     Markdown and the terms used, in order of first use. Later uses stay plain text.
+    titles=False: the page lists every definition in its Key terms box, and the links leave
+    their tooltips to the page's script (overrides/assets/javascripts/titles.js), which
+    reads them from there: each definition travels once, not twice.
     """
     pieces: list[str] = []
     used: dict[Term, None] = {}
@@ -106,7 +110,7 @@ def link_first_uses(markdown: str, glossary: Glossary, glossary_url: str) -> tup
         if term in used:
             continue
         used[term] = None
-        pieces += [markdown[last:start], _term_link(term, markdown[start:end], glossary_url)]
+        pieces += [markdown[last:start], _term_link(term, markdown[start:end], glossary_url, titles)]
         last = end
     pieces.append(markdown[last:])
     return "".join(pieces), list(used)
@@ -170,10 +174,13 @@ def _plain(definition: str) -> str:
     return plain_text(definition)  # a Markdown render: once per definition, not once per page
 
 
-def _term_link(term: Term, text: str, glossary_url: str) -> str:
+def _term_link(term: Term, text: str, glossary_url: str, with_title: bool = True) -> str:
+    # The term's name leads the tooltip where the text is another form of it (an alias, a
+    # Russian case); titles.js does the same.
     tooltip = term.tooltip if _key(text) == _key(term.name) else f"{term.name}: {term.tooltip}"
-    return (f'<a class="course-term" href="{escape_attribute(glossary_url)}#{term.slug}" '
-            f'title="{escape_attribute(tooltip)}">{text}</a>')
+    title = f' title="{escape_attribute(tooltip)}"' if with_title else ""
+    return f'<a class="course-term" href="{escape_attribute(glossary_url)}#{term.slug}"{title}>{text}</a>'
+
 
 
 def escape_attribute(value: str) -> str:

@@ -5,9 +5,9 @@ Each lesson is scanned once, when its first uses are linked; the glossary page, 
 reads after the lessons (it is added to the files after them), is written from what they
 linked, so it can say where each term is used. A lesson taken out of the nav drops out.
 
-Tooltips: a term link carries the definition in its `title`; Material's content.tooltips
-shows it on hover and keyboard focus. On a touch screen a tap follows the link to the
-term's entry on the Glossary page; the lesson's Key terms box lists every definition in place.
+Tooltips: a term link has the definition as its `title` (put there by titles.js from the
+lesson's Key terms box, where the lesson has one); Material's content.tooltips shows it on
+hover and keyboard focus, and on a touch screen a tap shows it in place (glossary.js).
 """
 from __future__ import annotations
 
@@ -53,7 +53,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if course.glossary_links is None or glossary_file is None or course.lesson(page.file.src_uri) is None:
         return markdown
     url = glossary_file.url_relative_to(page.file)
-    markdown, used = course.glossary_links.link(page.file.src_uri, markdown, url)
+    # Where the Key terms box lists the definitions, the links leave them to it (titles.js).
+    markdown, used = course.glossary_links.link(page.file.src_uri, markdown, url, titles=KEY_TERMS_MARKER not in markdown)
     return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url, course.words), 1)
 
 

@@ -47,7 +47,10 @@ def test_every_lesson_links_each_term_once_with_its_definition(site_dir, glossar
             entry = page.find(id=fragment)
             assert entry is not None and "glossary-entry" in entry["class"], link
             definition = entry.find("dd").get_text(" ", strip=True)
-            assert link["title"].endswith(definition[:60]) or definition[:40] in link["title"], link
+            # No title in the HTML: titles.js takes it from the Key terms box (the browser test below).
+            assert "title" not in link.attrs, link
+            listed = html.select_one(f'details.key-terms a[href="{link["href"]}"]')
+            assert listed is not None and definition[:40] in listed.parent.get_text(" ", strip=True), link
             # Never inside a heading, code, a quotation, another link or a caption.
             assert not link.find_parent(["h1", "h2", "h3", "h4", "code", "pre", "blockquote", "summary"]), link
             assert not link.find_parent("a"), link
@@ -133,6 +136,27 @@ def test_a_lesson_taken_out_of_the_nav_drops_out_of_used_in(tmp_path):
 # In the browser
 
 browser = pytest.mark.browser
+
+
+@browser
+def test_every_term_and_citation_gets_its_tooltip_from_the_page(visit, glossary):
+    """titles.js: each term's title is its definition, led by its name where the text is another
+    form of it, as the hook wrote it before; each citation's is its full reference."""
+    for lesson in ("07-soft-regionalism", "01-concepts"):
+        visit.goto(f"lessons/{lesson}/")
+        links = visit.page.eval_on_selector_all("article a.course-term, article a.course-cite", """links =>
+            links.map(a => [a.className, a.getAttribute("href"), a.textContent, a.getAttribute("title")])""")
+        assert len(links) > 40
+        for kind, href, text, title in links:
+            if kind == "course-term":
+                term = next(t for t in glossary.terms if t.slug == href.split("#")[1])
+                named = " ".join(text.split()).lower() == " ".join(term.name.split()).lower()
+                expected = term.tooltip if named else f"{term.name}: {term.tooltip}"
+                assert title == expected.replace("<", "&lt;"), (href, text)
+            else:
+                reference = visit.page.locator(f"[id='{href.split('#')[1]}']").inner_text()
+                assert title == " ".join(reference.split()), href
+    assert visit.errors == []
 
 
 @browser
