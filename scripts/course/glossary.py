@@ -102,29 +102,44 @@ def load_glossary(path: Path, display_path: str, citation_keys: Collection[str] 
         for name in [main_text(entry, "term"), *(main_text(entry, "aliases") or [])]:
             by_key.setdefault(_key(str(name)), term)
     resolved = []
-    for term, entry in zip(terms, entries):
-        related: dict[str, str] = {}  # name -> anchor: a translated name is not its term's anchor
-        for name in term.related:
-            target = by_key.get(_key(name))
-            if target is None:
-                close = difflib.get_close_matches(name, [t.name for t in terms], n=1)
-                hint = f" Did you mean '{close[0]}'?" if close else ""
-                raise CourseError(
-                    display_path, _field_line(entry, "related", term.line),
-                    f"term '{term.name}' lists related term '{name}', which is not in the glossary.{hint} "
-                    "Add that term or fix the spelling.")
-            if target is term:
-                raise CourseError(display_path, _field_line(entry, "related", term.line),
-                                  f"term '{term.name}' lists itself as related. Remove it from 'related'.")
-            related[target.name] = target.slug
-        if term.cite is not None and citation_keys is not None and term.cite not in citation_keys:
-            close = difflib.get_close_matches(term.cite, list(citation_keys), n=1)
-            hint = f" Did you mean '{close[0]}'?" if close else ""
-            raise CourseError(display_path, _field_line(entry, "cite", term.line),
-                              f"term '{term.name}' cites unknown key '{term.cite}'.{hint} "
-                              f"Use a key from {bibliography_path}.")
-        resolved.append(Term(**{**term.__dict__, "related": tuple(related), "related_slugs": tuple(related.values())}))
+    for term, entry in zip(terms, entries):  # every term's mistakes at once, as above
+        with errors.check():
+            resolved.append(_resolve(term, entry, by_key, terms, display_path, citation_keys, bibliography_path))
+    errors.raise_any()
     return Glossary(resolved, display_path)
+
+
+def _resolve(term: Term, entry: dict, by_key: dict[str, Term], terms: list[Term], display_path: str,
+             citation_keys: Collection[str] | None, bibliography_path: str) -> Term:
+    """The term with its `related` names resolved to terms and its `cite` checked."""
+    related: dict[str, str] = {}  # name -> anchor: a translated name is not its term's anchor
+    missing = []
+    for name in term.related:
+        target = by_key.get(_key(name))
+        if target is None:
+            missing.append(name)
+        elif target is term:
+            raise CourseError(display_path, _field_line(entry, "related", term.line),
+                              f"term '{term.name}' lists itself as related. Remove it from 'related'.")
+        else:
+            related[target.name] = target.slug
+    if missing:
+        # A term removed on purpose is the usual cause (a fork drops a lesson and its terms), so
+        # removing the name comes first; a close name is offered only for a likely misspelling.
+        close = [match for name in missing for match in difflib.get_close_matches(name, [t.name for t in terms], n=1, cutoff=0.85)]
+        hint = f" If you misspelt it: did you mean '{close[0]}'?" if len(missing) == 1 and close else ""
+        names = ", ".join(f"'{name}'" for name in missing)
+        raise CourseError(display_path, _field_line(entry, "related", term.line),
+                          f"term '{term.name}' lists related {'term' if len(missing) == 1 else 'terms'} {names}, not in "
+                          f"the glossary. Remove {'it' if len(missing) == 1 else 'them'} from 'related', or add the "
+                          f"term.{hint}")
+    if term.cite is not None and citation_keys is not None and term.cite not in citation_keys:
+        close = difflib.get_close_matches(term.cite, list(citation_keys), n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        raise CourseError(display_path, _field_line(entry, "cite", term.line),
+                          f"term '{term.name}' cites unknown key '{term.cite}'.{hint} "
+                          f"Use a key from {bibliography_path}.")
+    return Term(**{**term.__dict__, "related": tuple(related), "related_slugs": tuple(related.values())})
 
 
 def check_introduced(glossary: Glossary, lessons: Collection[str]) -> None:

@@ -278,8 +278,8 @@ CASES = [
     Case("glossary-related-term-dangling",
          lambda p: replace(p, "data/glossary.yml", "    related: [regional integration, intergovernmental]",
                            "    related: [regional integration, intergovernmentalism]"),
-         "data/glossary.yml:{line}: term 'regional cooperation' lists related term 'intergovernmentalism', which is "
-         "not in the glossary.", GLOSSARY),
+         "data/glossary.yml:{line}: term 'regional cooperation' lists related term 'intergovernmentalism', not in "
+         "the glossary. Remove it from 'related', or add the term.", GLOSSARY),
     Case("glossary-missing-definition",
          lambda p: replace(p, "data/glossary.yml", "  - term:\n      en: region\n      ru: регион\n    category: concept\n    definition:",
                            "  - term:\n      en: region\n      ru: регион\n    category: concept\n    note:"),

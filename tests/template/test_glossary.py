@@ -240,8 +240,31 @@ def test_related_term_that_does_not_exist(tmp_path):
     definition: Above the states.
     related: [European Onion]
 """)
-    assert message == ("data/glossary.yml:11: term 'supranationality' lists related term 'European Onion', "
-                       "which is not in the glossary. Did you mean 'European Union'? Add that term or fix the spelling.")
+    assert message == ("data/glossary.yml:11: term 'supranationality' lists related term 'European Onion', not in the "
+                       "glossary. Remove it from 'related', or add the term. If you misspelt it: did you mean 'European Union'?")
+
+
+def test_related_terms_removed_on_purpose_are_all_listed_at_once_without_a_guess(tmp_path):
+    """A fork that deletes terms meets every dangling `related` in one build, told to remove it,
+    and is not offered a different term that merely looks alike."""
+    with pytest.raises(CourseError) as caught:
+        load(tmp_path, GOOD + """
+  - term: supranationality
+    category: concept
+    definition: Above the states.
+    related: [Eurasian Economic Community, Customs Union]
+  - term: intergovernmentalism
+    category: concept
+    definition: Between the states.
+    related: [Single Economic Space]
+""")
+    messages = [str(error) for error in getattr(caught.value, "errors", [caught.value])]
+    assert len(messages) == 2, messages
+    assert messages[0].startswith("data/glossary.yml:11: term 'supranationality' lists related terms "
+                                  "'Eurasian Economic Community', 'Customs Union', not in the glossary. Remove them")
+    assert messages[1].startswith("data/glossary.yml:15: term 'intergovernmentalism' lists related term "
+                                  "'Single Economic Space', not in the glossary. Remove it")
+    assert not any("did you mean" in message for message in messages)
 
 
 def test_empty_definition(tmp_path):
