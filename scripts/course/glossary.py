@@ -126,8 +126,8 @@ def _resolve(term: Term, entry: dict, by_key: dict[str, Term], terms: list[Term]
     if missing:
         # A term removed on purpose is the usual cause (a fork drops a lesson and its terms), so
         # removing the name comes first; a close name is offered only for a likely misspelling.
-        close = [match for name in missing for match in difflib.get_close_matches(name, [t.name for t in terms], n=1, cutoff=0.85)]
-        hint = f" If you misspelt it: did you mean '{close[0]}'?" if len(missing) == 1 and close else ""
+        close = difflib.get_close_matches(missing[0], [t.name for t in terms], n=1, cutoff=0.85) if len(missing) == 1 else []
+        hint = f" If you misspelt it: did you mean '{close[0]}'?" if close else ""
         names = ", ".join(f"'{name}'" for name in missing)
         raise CourseError(display_path, _field_line(entry, "related", term.line),
                           f"term '{term.name}' lists related {'term' if len(missing) == 1 else 'terms'} {names}, not in "

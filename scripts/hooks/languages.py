@@ -45,7 +45,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # each linked language's sitemap.xml to find a page's twin, which our switch links already:
         # a true value that is not a list keeps the switch and makes neither links nor requests.
         config.extra["alternate"] = True
-    if edition.translated and edition.current is not None:
+    if edition.translated and edition.current is not None:  # (translated implies a current edition)
         config.docs_dir = edition.docs_dir
         config.extra["pages_folder"] = edition.pages_folder  # what messages name: docs-ru
         config.site_url = (config.site_url or "/").rstrip("/") + "/" + edition.current.path
@@ -64,10 +64,11 @@ def on_nav(nav: Navigation, config: MkDocsConfig, **_: object) -> Navigation:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: object) -> str:
     """A page of a translated edition shown in English (fallback) says so under its title."""
     source = Path(str(config.extra.get("translation", {}).get("source") or "docs"))
+    main_docs = (Path(config.config_file_path).parent / source).resolve()
     editions = config.extra["site_languages"]
     if not editions or config.theme["language"] == editions[0].lang or page.file.abs_src_path is None:
         return markdown
-    if not author_file(Path(page.file.abs_src_path)).is_relative_to((Path(config.config_file_path).parent / source).resolve()):
+    if not author_file(Path(page.file.abs_src_path)).is_relative_to(main_docs):
         return markdown
     return with_note_after_title(markdown, config.extra["messages"]["untranslated"])
 

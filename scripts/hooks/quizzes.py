@@ -94,5 +94,5 @@ def _render_placeholder(match: re.Match[str], page: Page, files: Files, course: 
         base = get_relative_url(files.get_file_from_path(lesson.src_uri).url, page.file.url)
         links = {anchor: (f"{base}#{anchor}", f"{title} ({course.label(lesson).lower()})")
                  for anchor, title in lesson.headings.items()}
-    texts = files.get_file_from_path(quiz_texts_uri(lesson.quiz))
-    return render_quiz(lesson.quiz, course.words, links, texts_url=texts.url_relative_to(page.file) if texts else "")
+    texts_url = get_relative_url(quiz_texts_uri(lesson.quiz), page.file.url)  # the file on_files added
+    return render_quiz(lesson.quiz, course.words, links, texts_url=texts_url)

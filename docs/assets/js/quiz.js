@@ -53,9 +53,10 @@
     const questions = [];
     if (quiz.dataset.ready) return;
     try { answers = JSON.parse(quiz.getAttribute("data-answers")); } catch (e) { return; }
-    const words = {}, load = () => texts(quiz, answers).then(all => {
-      if (words.all) return;
-      words.all = all;
+    let loaded = null;  // the quiz's feedback, once it is in
+    const load = () => texts(quiz, answers).then(all => {
+      if (loaded) return;
+      loaded = all;
       quiz.dataset.said = "";  // for tests: the feedback is in
       questions.forEach(q => q.render());
     });
@@ -70,7 +71,7 @@
     quiz.querySelectorAll(".course-quiz__question").forEach(box => {
       const data = answers[box.dataset.id];
       if (data) questions.push(setupQuestion(box, data, KEY + quiz.dataset.quiz + ":" + box.dataset.id, () => changed(),
-        () => (words.all ? words.all[box.dataset.id] || {} : (load(), null))));
+        () => (loaded ? loaded[box.dataset.id] || {} : (load(), null))));
     });
     quiz.querySelectorAll("[data-js]").forEach(e => { e.hidden = false; });
     quiz.dataset.ready = "1";
