@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import os
 import re
 from collections.abc import Iterable
 
@@ -32,7 +33,8 @@ def render_key_terms(terms: Iterable[Term], glossary_url: str, words: Words) -> 
 
 
 def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,
-                         words: Words, introduced: dict[str, LessonLink] | None = None, title: str = "Glossary") -> str:
+                         words: Words, introduced: dict[str, LessonLink] | None = None, title: str = "Glossary",
+                         language: str = "en") -> str:
     """The glossary page (data/pages/glossary.md filled in): A–Z sections, a category filter,
     one entry per term. Citations are left as [@key] for the citations hook, which also adds
     the References. used_in maps a term's name to the lessons (in course order) that use it.
@@ -60,7 +62,8 @@ def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]
     lines = []
     for letter, terms in groups.items():
         lines += [f"## {_letter_label(letter, words)} {{#{_letter_id(letter)}}}", "", '<dl class="glossary">']
-        lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name), words) for term in terms]
+        lines += [_render_entry(term, used_in.get(term.name, []), introduced.get(term.name), words, language)
+                  for term in terms]
         lines += ["</dl>", ""]
     return templates.render("glossary.md", title=title, terms=len(glossary.terms),
                             letters=f'<nav class="glossary-letters" aria-label="{html.escape(words("glossary.by_letter"))}">'
@@ -84,14 +87,48 @@ def _letter_label(letter: str, words: Words) -> str:
     return letter if letter != "#" else words("glossary.other")
 
 
-def _names_html(names: Iterable[str]) -> str:
-    return ", ".join(
-        f'<span lang="ru">{html.escape(name)}</span>' if re.search("[\u0400-\u04ff]", name) else html.escape(name)
-        for name in names
-    )
+def shown_names(term: Term) -> list[str]:
+    """The aliases a reader is shown as other names of the term. An alias that is only another
+    grammatical form of a name already there (a plural, a Russian case: "встречи" beside
+    "встреча") links the term in the lessons but would crowd the entry, so it is left out."""
+    shown: list[str] = []
+    for alias in term.aliases:
+        if not any(_same_name(alias, name) for name in (term.name, *shown)):
+            shown.append(alias)
+    return shown
 
 
-def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink | None, words: Words) -> str:
+def _same_name(one: str, other: str) -> bool:
+    """Word by word, the same stem with other endings: each pair of words shares its start and
+    differs in at most its last few letters (an ending of up to four, as cases and plurals do).
+    An acronym has no endings: ОЦАС and ОЦАЭС are two names. Ё is read as Е, as Russian allows."""
+    words, others = one.replace("ё", "е").split(), other.replace("ё", "е").split()
+    if len(words) != len(others):
+        return False
+    for word, that in zip(words, others):
+        if word.isupper() or that.isupper():
+            if word.lower() != that.lower():
+                return False
+            continue
+        word, that = word.lower(), that.lower()
+        stem = len(os.path.commonprefix([word, that]))
+        if stem < min(3, len(word), len(that)) or max(len(word), len(that)) - stem > 4:
+            return False
+    return True
+
+
+def _names_html(names: Iterable[str], language: str) -> str:
+    """The names, each in the language it is written in where that is not the page's, so a
+    screen reader says ЕАЭС on an English page, and EAEU on a Russian one, in the right voice."""
+    def marked(name: str) -> str:
+        written = "ru" if re.search("[\u0400-\u04ff]", name) else "en"
+        text = html.escape(name)
+        return text if written == language else f'<span lang="{written}">{text}</span>'
+    return ", ".join(marked(name) for name in names)
+
+
+def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink | None, words: Words,
+                  language: str) -> str:
     def label(key: str) -> str:
         return f"<strong>{html.escape(words(f'glossary.{key}'))}</strong>"
 
@@ -102,7 +139,7 @@ def _render_entry(term: Term, lessons: list[LessonLink], introduced: LessonLink 
         f"<dd>{render_markdown(term.definition, inline=True)}</dd>",
     ]
     if term.aliases:
-        parts.append(f"<dd>{label('also')} {_names_html(term.aliases)}</dd>")
+        parts.append(f"<dd>{label('also')} {_names_html(shown_names(term), language)}</dd>")
     if term.related:
         links = ", ".join(f'<a href="#{slug}">{html.escape(name)}</a>'
                           for name, slug in zip(term.related, term.related_slugs))

@@ -83,4 +83,4 @@ def _glossary_markdown(course: Course, glossary_file: File, files: Files) -> str
             log.warning(f"{GLOSSARY_FILE}:{term.line}: term '{term.name}' is not used in any lesson in the nav. "
                         "Use it in a lesson, or remove it from the glossary.")
     return render_glossary_page(course.glossary, used_in, course.templates, course.words, introduced,
-                                course.words("glossary.title"))
+                                course.words("glossary.title"), course.language)

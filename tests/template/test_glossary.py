@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from course.errors import CourseError
 from course.glossary import Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, slugify, terms_used
-from course.glossary_page import render_glossary_page, render_key_terms
+from course.glossary_page import render_glossary_page, render_key_terms, shown_names
 from course.templates import Templates
 from helpers import ROOT, english_words
 
@@ -162,6 +162,21 @@ def test_glossary_page_has_letters_filter_entries_and_used_in(glossary):
     assert '<strong>Also:</strong> <span lang="ru">ЕврАзЭС</span>' not in page  # aliases keep their order
     assert '<span lang="ru">ЕврАзЭС</span>' in page
     assert '<strong>Used in:</strong> <a href="../lessons/03-x/">Lesson 3</a>' in page
+
+
+def test_an_entry_shows_other_names_not_other_forms_of_a_name():
+    meeting = term("консультативная встреча", "консультативные встречи", "консультативных встреч лидеров",
+                   "консультативной встречи лидеров", "жёсткий регионализм", "жесткого регионализма",
+                   "ОЦАС", "ОЦАЭС", "EAEU", "EEU", "consultative meeting", "consultative meetings")
+    assert shown_names(meeting) == ["консультативных встреч лидеров", "жёсткий регионализм", "ОЦАС", "ОЦАЭС",
+                                    "EAEU", "EEU", "consultative meeting"]
+
+
+def test_names_in_another_language_than_the_page_are_marked(glossary):
+    english = render_glossary_page(glossary, {}, Templates(ROOT), WORDS)
+    assert '<strong>Also:</strong> EurAsEC, <span lang="ru">ЕврАзЭС</span></dd>' in english
+    russian = render_glossary_page(glossary, {}, Templates(ROOT), WORDS, language="ru")
+    assert '<strong>Also:</strong> <span lang="en">EurAsEC</span>, ЕврАзЭС</dd>' in russian
 
 
 # Loading and validation
