@@ -101,6 +101,15 @@ def markdown_options(extensions: list[str], options: dict[str, dict], words: dic
         options.setdefault("toc", {})["permalink_title"] = words["permalink"]
 
 
+def theme_options(palette: object, words: dict[str, list[str]]) -> None:
+    """Material's own words that mkdocs.yml would hold in one language, set in this edition's:
+    the name of each colour toggle, in the order of theme.palette."""
+    if isinstance(palette, list):
+        for option, name in zip(palette, words.get("palette_toggle") or []):
+            if isinstance(option, dict) and isinstance(option.get("toggle"), dict):
+                option["toggle"]["name"] = name
+
+
 def titled_items(items: list) -> list:
     """Every nav item with a title, sections' children too (MkDocs' nav objects, read as they are)."""
     found = []

@@ -18,7 +18,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from course.catalogue import NAV
-from course.edition import markdown_options, open_edition, titled_items, with_note_after_title
+from course.edition import markdown_options, open_edition, theme_options, titled_items, with_note_after_title
 from course.errors import CourseError
 from course.languages import SiteLanguage, author_file, language_of, twin_links
 
@@ -39,6 +39,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError("\n".join(edition.errors))
     config.extra["messages"] = edition.messages
     markdown_options(config.markdown_extensions, config.mdx_configs, edition.messages.get("markdown") or {})
+    theme_options(config.theme["palette"], edition.messages.get("theme") or {})
     config.extra["site_languages"] = edition.editions
     if edition.current is not None:
         # Material writes a head link per entry of extra.alternate and, on every page load, fetches

@@ -200,6 +200,15 @@ def test_markdowns_own_words_are_russian_on_russian_pages(site_dir):
         assert {a["title"] for a in soup.select("article a.headerlink")} == {permalink}
 
 
+def test_the_colour_switch_is_named_in_each_editions_language(site_dir):
+    """Material writes the toggles' names from theme.palette, which mkdocs.ru.yml inherits; the
+    languages hook names them from data/messages/<lang>.yml `theme:`."""
+    for folder, names in (("ru/", ["Включить тёмную тему", "Включить светлую тему"]),
+                          ("", ["Switch to dark mode", "Switch to light mode"])):
+        soup = BeautifulSoup((site_dir / f"{folder}index.html").read_text(encoding="utf-8"), "html.parser")
+        assert [label["title"] for label in soup.select("form[data-md-component=palette] label")] == names
+
+
 @pytest.mark.browser
 def test_the_russian_pdfs_are_printed_in_russian(site_dir, tmp_path):
     """`make pdf` prints every language: the Russian edition into <out>/ru/, named after its title,
