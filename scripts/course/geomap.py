@@ -81,6 +81,7 @@ class CourseMap:
     layers: dict[str, MapLayer]
     words: dict[str, str]  # the figure's own words: the enlarge link, the heading of the text version
     geometry: dict[str, Any] = field(repr=False)
+    country_titles: dict[str, str] = field(default_factory=dict)  # geometry name -> the name a reader sees
 
 
 def load_map(path: Path, display: str, root: Path, cache_dir: Path | None = None) -> CourseMap:
@@ -120,6 +121,14 @@ def load_map(path: Path, display: str, root: Path, cache_dir: Path | None = None
 
     width = need(data, "width", int, "a whole number of units (the SVG's width)")
     focus = country_names(data, "focus")
+    country_titles = {}
+    for node in data.get("countries", []) or []:
+        name, text = need(node, "name", str, "a country's name"), need(node, "text", str, "the name a reader sees")
+        if name and name not in countries:
+            errors.append(CourseError(display, line_of(node, line_of(data)), f"'{name}' in 'countries' is not a "
+                                      f"country of {geometry_name}. Use one of: {', '.join(sorted(c for c in countries if c))}."))
+        elif name and text:
+            country_titles[name] = text
     labels = []
     for node in need(data, "labels", list, "a list of labels") or []:
         text, at = need(node, "text", str, "the label's text"), need(node, "at", list, "[longitude, latitude]")
@@ -150,7 +159,7 @@ def load_map(path: Path, display: str, root: Path, cache_dir: Path | None = None
     words = {key: need(data, key, str, "text") or "" for key in ("enlarge", "text_heading")}
     if errors:
         raise CourseErrors(errors)
-    return CourseMap(width, focus, tuple(labels), tuple(areas), layers, words, geometry)
+    return CourseMap(width, focus, tuple(labels), tuple(areas), layers, words, geometry, country_titles)
 
 
 def render_map_svg(course_map: CourseMap, layer: MapLayer) -> str:
@@ -172,8 +181,9 @@ def render_map_svg(course_map: CourseMap, layer: MapLayer) -> str:
         path = projection.path(feature["geometry"])
         if kind == "country":
             fill = _fill(name, course_map, layer)
+            title = course_map.country_titles.get(name or "")
             parts.append(f'<path d="{path}" fill="{fill}" stroke="{COLOURS["border"]}" stroke-width="0.7" '
-                         f'stroke-linejoin="round"><title>{_escape(name or "")}</title></path>')
+                         'stroke-linejoin="round"' + (f"><title>{_escape(title)}</title></path>" if title else "/>"))
     for feature in course_map.geometry["features"]:
         kind = feature["properties"]["kind"]
         path = projection.path(feature["geometry"])

@@ -24,6 +24,9 @@ width: 200
 enlarge: Bigger.
 text_heading: In words
 focus: [Alpha]
+countries:
+  - {name: Alpha, text: Alpha}
+  - {name: Beta, text: Beta}
 labels:
   - {text: ALPHA, at: [2, 2], kind: focus}
   - {text: "Long\\nriver", at: [5, 5], kind: water, rotate: -30, pointer: [6, 4]}
@@ -128,3 +131,17 @@ def test_a_translated_map_draws_its_words_and_keeps_the_geometrys_names(tmp_path
     with edition("en", ("en", "ru")):
         english = load_map(write(tmp_path, two), "data/map.yml", tmp_path)
     assert ">ALPHA</tspan>" in render_map_svg(english, english.layers["plain"])
+
+
+def test_a_country_is_named_as_map_yml_names_it_and_an_unknown_one_is_an_error(tmp_path):
+    from course.translations import edition
+    named = MAP.replace("{name: Alpha, text: Alpha}", "{name: Alpha, text: {en: Alpha, ru: Альфа}}")
+    with edition("ru", ("en", "ru")):
+        course_map = load_map(write(tmp_path, named.replace("  - {name: Beta, text: Beta}\n", "")), "data/map.yml",
+                              tmp_path)
+    svg = render_map_svg(course_map, course_map.layers["plain"])
+    assert "<title>Альфа</title>" in svg and "Alpha</title>" not in svg
+    assert "<title>Beta</title>" not in svg  # not listed: no name, rather than the geometry's English one
+    with pytest.raises(CourseError) as raised:
+        load_map(write(tmp_path, MAP.replace("{name: Beta,", "{name: Betta,")), "data/map.yml", tmp_path)
+    assert "data/map.yml:" in str(raised.value) and "'Betta' in 'countries' is not a country of geo.json" in str(raised.value)
