@@ -239,6 +239,22 @@ def test_the_review_page_shares_progress_with_the_lessons(visit):
 
 
 @in_browser
+def test_folded_quizzes_are_set_up_after_the_page_each_in_a_task_of_its_own(visit):
+    """Ninety questions set up in one go were a long task on a phone (Lighthouse's blocking
+    time): the review quiz's folded lessons are set up after the page's scripts, one per task,
+    and a fold the reader opens first is set up at once."""
+    visit.page.add_init_script("document.addEventListener('DOMContentLoaded', () => { window.readyThen = "
+                               "document.querySelectorAll('.course-quiz[data-ready]').length; });")
+    visit.goto("review-quiz/")
+    folds = visit.page.locator("details.course-quiz-lesson")
+    assert visit.page.evaluate("window.readyThen") == 0
+    visit.page.wait_for_function(f"document.querySelectorAll('.course-quiz[data-ready]').length === {folds.count()}")
+    total = sum(len(q.questions) for q in QUIZZES.values())
+    assert visit.page.locator(".course-quiz-total").inner_text() == f"Overall score: 0 of {total}"
+    assert visit.errors == []
+
+
+@in_browser
 @pytest.mark.parametrize("stored", ["{not json", "null", "[1,2]", '{"h":"00000000","a":[0]}',
                                     '{"h":"%s","a":["x",99]}', '{"h":"%s","a":[0],"ok":true,"r":"yes"}'])
 def test_garbage_or_stale_progress_is_dropped_without_an_error(visit, stored):

@@ -188,10 +188,17 @@
     };
   }
 
-  const init = () => document.querySelectorAll(".course-quiz").forEach(setupQuiz);
-  // Now: this script comes after the page's content, and changing the quizzes before Material
-  // lays the page out spares the phone a second layout of a long page. Then on every page
-  // instant navigation brings (document$; not on file://). init is idempotent.
+  // A quiz in view now: this script comes after the page's content, and changing the quizzes
+  // before Material lays the page out spares the phone a second layout of a long page. A quiz
+  // folded away (the review quiz's lessons) each in a task of its own, so that setting up ninety
+  // questions never holds a phone's main thread in one long task; at once if its fold opens first.
+  const init = () => document.querySelectorAll(".course-quiz").forEach(quiz => {
+    const fold = quiz.closest("details:not([open])");
+    if (!fold) return setupQuiz(quiz);
+    fold.addEventListener("toggle", () => setupQuiz(quiz), { once: true });
+    setTimeout(() => setupQuiz(quiz));
+  });
+  // Then on every page instant navigation brings (document$; not on file://). init is idempotent.
   init();
   if (typeof document$ !== "undefined") document$.subscribe(init);
 })();
