@@ -49,6 +49,9 @@ ROOT = Path(__file__).resolve().parents[1]
 # the address of http links, so links within the site are turned back into paths first.
 LOCAL_LINKS = """() => { for (const link of document.querySelectorAll("a[href]"))
   if (link.origin === location.origin) link.setAttribute("href", link.pathname + link.search + link.hash) }"""
+# The Key terms boxes' definitions come from a file the page loads (overrides/assets/javascripts/
+# titles.js): printed once they are in.
+DEFINITIONS_IN = "window.courseDefinitionsReady ? courseDefinitionsReady().then(() => null) : null"
 BOOK_FILE = "print-course.html"  # written into the served copy of the site only
 MARGIN = {"top": "14mm", "bottom": "16mm", "left": "15mm", "right": "15mm"}
 BOOK_CSS = """
@@ -170,6 +173,7 @@ def find_parts(nav: Any) -> list[Part]:
 def print_page(page: Any, url: str, target: Path, footer: str) -> Path:
     page.goto(url, wait_until="networkidle")
     page.evaluate(LOCAL_LINKS)
+    page.evaluate(DEFINITIONS_IN)
     heading = page.locator("article h1").first
     if heading.count():  # the footer names the lesson as well as the course
         footer = f"{footer} · {heading.inner_text().strip().rstrip('¶').strip()}"
@@ -187,6 +191,7 @@ def print_book(page: Any, origin: str, site: Path, parts: list[Part], course: di
     for number, part in enumerate(parts, start=1):
         page.goto(f"{origin}/{part.url_path}", wait_until="networkidle")
         page.evaluate(LOCAL_LINKS)
+        page.evaluate(DEFINITIONS_IN)
         article = page.locator("article.md-content__inner").first.evaluate("node => node.innerHTML")
         bodies.append(_relink(article, number, part, parts))
     head, body_attrs = _site_head(site)

@@ -19,7 +19,7 @@ SCALING_BUDGET = 11.0  # build time at 10x content / at 1x
 CITATIONS_BUDGET_MS = 10.0  # per page
 # Issue 19 raised it from 15 KB on purpose: tap-to-define, enlargeable figures, scroll hints, quiz undo.
 # Our CSS + JS as served (minified bundles, on-demand.js, titles.js), uncompressed: tests/template/test_assets.py says why.
-OWN_ASSETS_BUDGET = 22 * 1024
+OWN_ASSETS_BUDGET = 23 * 1024
 OWN_OVERRIDE_SCRIPTS = ("assets/javascripts/on-demand.js", "assets/javascripts/titles.js")
 # Budgets (issue 19)
 FIRST_VISIT_BUDGET = 100 * 1024  # bytes transferred gzipped, every page type, search index excluded

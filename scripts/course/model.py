@@ -22,7 +22,8 @@ The API (all plain data; nothing here imports MkDocs):
     course.bibliography  Bibliography (course/citations.py)
     course.quizzes       slug -> Quiz (course/quizzes.py), every file of data/quizzes/
     course.glossary      Glossary | None (course/glossary.py); course.glossary_links: what
-                         each lesson links, kept between builds (one cache file)
+                         each lesson links, kept between builds (one cache file);
+                         course.definitions: (site path, script) of every term's definition
     course.history       History | None (course/timeline/): states, organisations, events
     course.map           CourseMap | None (course/geomap.py), from data/map.yml
     course.leaders       LeadersTable | None (course/leaders.py), from data/leaders.yml
@@ -50,6 +51,7 @@ from .citations import Bibliography, citations_in_data, load_bibliography
 from .errors import Collector, CourseError, CourseErrors
 from .glossary import Glossary, check_introduced, load_glossary
 from .glossary_links import LinkRecord
+from .glossary_page import definitions_script, definitions_uri
 from .ladder import Ladder, load_ladder
 from .leaders import LeadersTable, load_leaders
 from .lesson_refs import Facts, check_references, course_facts
@@ -117,6 +119,14 @@ class Course:
         schedule = self.settings.schedule
         return course_facts(self.lessons, self.settings.title, self.settings.subtitle,
                             schedule.session_minutes if schedule else DEFAULT_SESSION_MINUTES)
+
+    @cached_property
+    def definitions(self) -> tuple[str, str] | None:
+        """The glossary's definitions as one script, and where it goes in the site (course/glossary_page.py)."""
+        if self.glossary is None:
+            return None
+        script = definitions_script(self.glossary)
+        return definitions_uri(script), script
 
     @cached_property
     def _by_uri(self) -> dict[str, Lesson]:

@@ -6,8 +6,9 @@ reads after the lessons (it is added to the files after them), is written from w
 linked, so it can say where each term is used. A lesson taken out of the nav drops out.
 
 Tooltips: a term link has the definition as its `title` (put there by titles.js from the
-lesson's Key terms box, where the lesson has one); Material's content.tooltips shows it on
-hover and keyboard focus, and on a touch screen a tap shows it in place (glossary.js).
+course's definitions file, which the lesson's Key terms box names, where the lesson has one);
+Material's content.tooltips shows it on hover and keyboard focus, and on a touch screen a tap
+shows it in place (glossary.js).
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ import logging
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from course.errors import CourseError
@@ -39,6 +41,8 @@ def on_files(files: Files, config: MkDocsConfig, course: Course) -> Files:
         raise CourseError(course.path(GLOSSARY_PAGE), None,
                           f"this page is generated from {GLOSSARY_FILE}. Delete it and edit the data file instead.")
     files.append(File.generated(config, GLOSSARY_PAGE, content="# Glossary\n"))  # written in on_pre_page
+    if course.definitions is not None:  # read by titles.js for the Key terms boxes and tooltips
+        files.append(File.generated(config, course.definitions[0], content=course.definitions[1]))
     return files
 
 
@@ -50,12 +54,14 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files, course: Course) 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, course: Course) -> str:
     glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
-    if course.glossary_links is None or glossary_file is None or course.lesson(page.file.src_uri) is None:
+    definitions = course.definitions
+    if course.glossary_links is None or definitions is None or glossary_file is None or course.lesson(page.file.src_uri) is None:
         return markdown
     url = glossary_file.url_relative_to(page.file)
-    # Where the Key terms box lists the definitions, the links leave them to it (titles.js).
+    # Where the Key terms box names the definitions file, the links leave them to it (titles.js).
     markdown, used = course.glossary_links.link(page.file.src_uri, markdown, url, titles=KEY_TERMS_MARKER not in markdown)
-    return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url, course.words), 1)
+    definitions_url = get_relative_url(definitions[0], page.file.url)
+    return markdown.replace(KEY_TERMS_MARKER, render_key_terms(used, url, course.words, definitions_url), 1)
 
 
 # Helper functions

@@ -2,6 +2,7 @@
 Glossary page (letters, entries, used-in), and what a student does with them in Chromium."""
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -47,24 +48,36 @@ def test_every_lesson_links_each_term_once_with_its_definition(site_dir, glossar
             entry = page.find(id=fragment)
             assert entry is not None and "glossary-entry" in entry["class"], link
             definition = entry.find("dd").get_text(" ", strip=True)
-            # No title in the HTML: titles.js takes it from the Key terms box (the browser test below).
+            # No title in the HTML: titles.js takes it from the definitions file the Key terms
+            # box names (the browser tests below).
             assert "title" not in link.attrs, link
-            listed = html.select_one(f'details.key-terms a[href="{link["href"]}"]')
-            assert listed is not None and definition[:40] in listed.parent.get_text(" ", strip=True), link
+            assert fragment in definitions(site_dir, html), link
+            assert definition[:40] in " ".join(BeautifulSoup(definitions(site_dir, html)[fragment][1], "html.parser")
+                                               .get_text(" ", strip=True).split()), link
             # Never inside a heading, code, a quotation, another link or a caption.
             assert not link.find_parent(["h1", "h2", "h3", "h4", "code", "pre", "blockquote", "summary"]), link
             assert not link.find_parent("a"), link
 
 
+def definitions(site_dir, page) -> dict[str, list[str]]:
+    """The definitions file a lesson's Key terms box names: anchor -> [name, definition HTML, tooltip]."""
+    box = page.select_one("div.course-key-terms[data-definitions]")
+    path = site_dir / "assets" / box["data-definitions"].rsplit("assets/", 1)[1]
+    return json.loads(path.read_text(encoding="utf-8").removeprefix("window.courseDefinitions = ").rstrip()
+                      .removesuffix(";"))
+
+
 def test_key_terms_box_lists_exactly_the_linked_terms(site_dir):
     for lesson in LESSONS:
         html = soup(site_dir / "lessons" / lesson / "index.html")
-        box = html.select_one("details.key-terms")
+        box = html.select_one("div.course-key-terms details.key-terms")
         assert box is not None, f"{lesson}: no key-terms box"
         assert box.find("summary").get_text().startswith("Key terms in this lesson")
-        listed = {a["href"] for a in box.select("a.course-term-key")}
-        linked = {a["href"] for a in html.select("a.course-term")}
-        assert listed == linked, lesson
+        assert box.parent.has_attr("hidden")  # shown, and filled, by titles.js
+        listed = box.parent["data-terms"].split()
+        linked = {a["href"].split("#")[1] for a in html.select("a.course-term")}
+        assert set(listed) == linked and len(listed) == len(linked), lesson
+        assert set(listed) <= set(definitions(site_dir, html)), lesson
         assert "key-terms -->" not in str(html)
 
 
@@ -199,7 +212,7 @@ def test_tapping_a_term_twice_on_a_touch_screen_opens_its_entry(browser, server)
 
 
 @browser
-def test_a_screen_that_cannot_hover_skips_materials_tooltips_and_keeps_the_titles(browser, server):
+def test_a_screen_that_cannot_hover_skips_materials_tooltips_and_waits_for_the_definitions(browser, server):
     from conftest import open_visit
 
     # On a phone the tooltips cannot show (no hover) but cost ~0.4 s of script: on-demand.js drops them.
@@ -207,17 +220,26 @@ def test_a_screen_that_cannot_hover_skips_materials_tooltips_and_keeps_the_title
         options = {"has_touch": True, "is_mobile": True, "viewport": {"width": 390, "height": 800}} if touch else {}
         visit = open_visit(browser, server.origin, **options)
         try:
+            fetched = []
+            visit.page.on("request", lambda request: fetched.append(request.url))
             visit.goto("lessons/07-soft-regionalism/")
             assert visit.page.evaluate("matchMedia('(hover: hover)').matches") is not touch
             link = visit.page.locator("article a.course-term").first
             title = link.get_attribute("title")
             link.focus()
             tooltip = visit.page.locator(".md-tooltip2--active")
+            definitions = [url for url in fetched if "/assets/definitions." in url]
             if tooltips:
                 tooltip.wait_for(state="visible", timeout=5_000)
+                assert title and len(definitions) == 1  # loaded at once, for the tooltips
             else:
                 visit.page.wait_for_timeout(500)
-                assert tooltip.count() == 0 and link.get_attribute("title") == title and title
+                # No tooltips, and no definitions until the reader taps a term or opens the box.
+                assert tooltip.count() == 0 and title == "" and definitions == []
+                visit.page.locator("div.course-key-terms summary").click()
+                visit.page.locator("div.course-key-terms li").first.wait_for()
+                assert link.get_attribute("title")
+                assert len([url for url in fetched if "/assets/definitions." in url]) == 1
             assert visit.errors == []
         finally:
             visit.page.context.close()

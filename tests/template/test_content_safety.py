@@ -4,8 +4,8 @@ file reaches the page as text, never as live code.
 One scratch build carries a payload in each kind of data text: a `<script>` element, an
 `onerror=` attribute, a raw `<a href="javascript:...">` and a Markdown `javascript:` link.
 The built HTML must hold no script, event handler or javascript: URL from them, including
-HTML kept in attributes or script files for scripts to insert later (the quiz's data-answers and
-its feedback in assets/quizzes/). A browser test
+HTML kept in attributes or script files for scripts to insert later (the quiz's data-answers,
+its feedback in assets/quizzes/, the glossary's definitions in assets/definitions.*.js). A browser test
 then opens the pages with no CSP at all, hovers tooltips and reveals quiz answers, and checks
 nothing ran. (Material inserts a title as HTML in its tooltip: scripts/hooks/tooltips.py, a feature of scripts/hooks/entry.py.)
 """
@@ -180,12 +180,14 @@ def test_every_landed_kind_of_data_text_is_injected():
 KNOWN_UNSAFE: dict[str, str] = {}
 
 
-def quiz_texts(site: Path) -> dict[str, list[str]]:
-    """The HTML each quiz feedback script (assets/quizzes/, which quiz.js inserts) holds."""
+def script_texts(site: Path) -> dict[str, list[str]]:
+    """The HTML each data script holds that our scripts insert: a quiz's feedback (assets/quizzes/,
+    quiz.js) and the course's definitions (assets/definitions.*.js, titles.js)."""
     found = {}
-    for script in sorted(site.rglob("assets/quizzes/*.js")):
-        data = script.read_text(encoding="utf-8").split("] = ", 1)[1].rstrip().removesuffix(";")
-        found[script.relative_to(site).as_posix()] = _strings(json.loads(data))
+    for script in sorted([*site.rglob("assets/quizzes/*.js"), *site.rglob("assets/definitions.*.js")]):
+        text = script.read_text(encoding="utf-8")
+        data = text.split("] = " if "/quizzes/" in script.as_posix() else "courseDefinitions = ", 1)[1]
+        found[script.relative_to(site).as_posix()] = _strings(json.loads(data.rstrip().removesuffix(";")))
     return found
 
 
@@ -194,7 +196,7 @@ def live_code_found(injected_site: Path) -> list[str]:
     found = []
     for page in sorted(injected_site.rglob("*.html")):
         found += live_code(page.read_text(encoding="utf-8"), page.relative_to(injected_site).as_posix())
-    for where, texts in quiz_texts(injected_site).items():
+    for where, texts in script_texts(injected_site).items():
         found += live_code(" ".join(texts), where)
     return found
 
@@ -217,8 +219,12 @@ def test_no_live_code_from_data_text(kind, live_code_found):
 def test_the_payloads_reached_the_pages_as_text(injected_site):
     """The injected text is on the site, escaped: proof the fields above are really rendered."""
     text = "\n".join(page.read_text(encoding="utf-8") for page in injected_site.rglob("*.html"))
-    text += "\n".join(text for texts in quiz_texts(injected_site).values() for text in texts)
-    assert quiz_texts(injected_site), "no quiz feedback script in the site"
+    scripts = script_texts(injected_site)
+    text += "\n".join(text for texts in scripts.values() for text in texts)
+    assert any("/quizzes/" in name for name in scripts), "no quiz feedback script in the site"
+    assert any("definitions." in name for name in scripts), "no definitions script in the site"
+    definitions = next(texts for name, texts in scripts.items() if "definitions." in name)
+    assert any("Injected glossary-definition text" in text for text in definitions)
     for kind in landed_kinds():
         assert f"Injected {kind} text" in text, f"{kind}: the injected text is nowhere on the site"
     assert "&lt;script&gt;alert(" in text  # shown as text, as the author typed it

@@ -1,13 +1,14 @@
 """The glossary core: loading and validating data/glossary.yml, matching, linking, rendering."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 from course.errors import CourseError
 from course.glossary import Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, slugify, terms_used
-from course.glossary_page import render_glossary_page, render_key_terms, shown_names
+from course.glossary_page import definitions_script, definitions_uri, render_glossary_page, render_key_terms, shown_names
 from course.templates import Templates
 from helpers import ROOT, english_words
 
@@ -144,12 +145,24 @@ def test_find_terms_gives_offsets(glossary):
 # Rendering
 
 
-def test_key_terms_box_lists_terms_alphabetically_with_links(glossary):
-    box = render_key_terms([glossary["EU"], glossary["CIS"]], URL, WORDS)
-    assert box.startswith('<div data-search-exclude markdown>\n\n??? key-terms "Key terms in this lesson (2)"\n\n')
-    assert box.index("Commonwealth") < box.index("European")
-    assert f'    - <a class="course-term-key" href="{URL}#european-union">European Union</a>: A definition.' in box
-    assert render_key_terms([], URL, WORDS) == ""
+def test_key_terms_box_names_its_terms_alphabetically_and_the_definitions_file(glossary):
+    box = render_key_terms([glossary["EU"], glossary["CIS"]], URL, WORDS, "../../assets/definitions.1234abcd.js")
+    assert box.startswith('<div class="course-key-terms" data-search-exclude '
+                          'data-definitions="../../assets/definitions.1234abcd.js" '
+                          f'data-glossary="{URL}" data-terms="commonwealth-of-independent-states european-union" hidden>')
+    assert "<summary>Key terms in this lesson (2)</summary>" in box and "A definition." not in box
+    assert render_key_terms([], URL, WORDS, "x.js") == ""
+
+
+def test_the_definitions_file_holds_every_term_by_its_anchor_and_is_named_by_its_content(glossary):
+    script = definitions_script(glossary)
+    assert script.startswith("window.courseDefinitions = {") and script.endswith("};\n")
+    data = json.loads(script.removeprefix("window.courseDefinitions = ").rstrip().removesuffix(";"))
+    assert list(data) == [term.slug for term in glossary.sorted()]
+    assert data["european-union"] == ["European Union", "A definition.", "A definition."]
+    uri = definitions_uri(script)
+    assert re.fullmatch(r"assets/definitions\.[0-9a-f]{8}\.js", uri)
+    assert definitions_uri(script.replace("A definition.", "Another.", 1)) != uri
 
 
 def test_glossary_page_has_letters_filter_entries_and_used_in(glossary):
@@ -329,23 +342,27 @@ def test_no_terms_list(tmp_path):
 
 def test_links_taken_from_the_cache_follow_an_edit_of_the_glossary(tmp_path):
     """The second build reuses .cache/ (lessons, YAML, renders); an edited definition still
-    reaches every tooltip and key-terms box, and the site is otherwise the same."""
+    reaches every tooltip and key-terms box (the definitions file the lesson names), and the
+    site is otherwise the same."""
     from helpers import build, copy_project, problems
     project = copy_project(tmp_path / "project")
 
-    def lesson(site: str) -> str:
+    def lesson(site: str) -> tuple[str, str]:
         done = build(project, tmp_path / site)
         assert done.returncode == 0 and not problems(done.stdout), done.stdout
-        return (tmp_path / site / "lessons" / "01-concepts" / "index.html").read_text(encoding="utf-8")
+        page = (tmp_path / site / "lessons" / "01-concepts" / "index.html").read_text(encoding="utf-8")
+        named = re.search(r'data-definitions="\.\./\.\./(assets/definitions\.[0-9a-f]{8}\.js)"', page)
+        assert named, "the Key terms box names no definitions file"
+        return page, (tmp_path / site / named[1]).read_text(encoding="utf-8")
 
-    first = lesson("site-1")
+    first, first_definitions = lesson("site-1")
     assert (project / ".cache" / "course").is_dir()
-    assert lesson("site-2") == first
+    assert lesson("site-2") == (first, first_definitions)
     data = project / "data" / "glossary.yml"
     data.write_text(data.read_text(encoding="utf-8").replace(
         "The Russian-led union in force since 2015", "The Russian-led union (edited) in force since 2015"),
         encoding="utf-8")
-    edited = lesson("site-3")
-    assert "The Russian-led union (edited) in force since 2015" in edited
-    assert "The Russian-led union in force since 2015" not in edited
-    assert edited.count("(edited)") == first.count("The Russian-led union in force since 2015")
+    edited, definitions = lesson("site-3")
+    assert "The Russian-led union (edited) in force since 2015" in definitions
+    assert "The Russian-led union in force since 2015" not in definitions
+    assert edited != first  # it names the new file

@@ -28,7 +28,8 @@ document$.subscribe(() => {
 // Tap-to-define. On a screen that cannot hover, Material's tooltips are off (on-demand.js), so
 // a tap on a term shows its definition in place, in a small non-modal dialog under the term;
 // a second tap on the term, or the link in the dialog, opens the glossary. Escape or a tap
-// elsewhere closes it. The definition is the link's title (course/tooltips.py escapes "<").
+// elsewhere closes it. The definition is the link's title (course/tooltips.py escapes "<"), or
+// titles.js's, drawn from the course's definitions file.
 (() => {
   if (matchMedia("(hover: hover)").matches) return;
   let open = null;
@@ -41,6 +42,7 @@ document$.subscribe(() => {
     open = null;
   };
   const show = term => {
+    close();  // two quick taps while the definitions were coming: one box
     const box = document.createElement("span");
     box.className = box.id = "course-define";
     box.setAttribute("role", "dialog");
@@ -61,7 +63,12 @@ document$.subscribe(() => {
     const term = event.target.closest?.("a.course-term[title]");
     if (open && (open.box.contains(event.target) || open.term === term)) return;  // a link in it, or the second tap
     close();
-    if (term) { event.preventDefault(); show(term); }
+    if (!term) return;
+    event.preventDefault();
+    // The definitions may still be on their way (titles.js loads them on the first tap); if
+    // they cannot come, the tap does what the link says and opens the glossary.
+    if (term.title || !window.courseDefinitionsReady) show(term);
+    else courseDefinitionsReady().then(() => term.title ? show(term) : location.assign(term.href));
   });
   addEventListener("keydown", event => { if (event.key === "Escape") close(true); });
 })();
