@@ -125,8 +125,9 @@ def load_map(path: Path, display: str, root: Path, cache_dir: Path | None = None
     for node in data.get("countries", []) or []:
         name, text = need(node, "name", str, "a country's name"), need(node, "text", str, "the name a reader sees")
         if name and name not in countries:
+            known = ", ".join(sorted(c for c in countries if c))
             errors.append(CourseError(display, line_of(node, line_of(data)), f"'{name}' in 'countries' is not a "
-                                      f"country of {geometry_name}. Use one of: {', '.join(sorted(c for c in countries if c))}."))
+                                      f"country of {geometry_name}. Use one of: {known}."))
         elif name and text:
             country_titles[name] = text
     labels = []

@@ -55,7 +55,9 @@ def on_pre_page(page: Page, config: MkDocsConfig, files: Files, course: Course) 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files, course: Course) -> str:
     glossary_file = files.get_file_from_path(GLOSSARY_PAGE)
     definitions = course.definitions
-    if course.glossary_links is None or definitions is None or glossary_file is None or course.lesson(page.file.src_uri) is None:
+    if course.glossary_links is None or definitions is None or glossary_file is None:
+        return markdown
+    if course.lesson(page.file.src_uri) is None:
         return markdown
     url = glossary_file.url_relative_to(page.file)
     # Where the Key terms box names the definitions file, the links leave them to it (titles.js).

@@ -40,7 +40,8 @@ def test_the_russian_figures_carry_russian_words_and_place_every_organisation(si
         svg = (figures / name).read_text(encoding="utf-8")
         for label in ("КАЗАХСТАН", "Амударья", "Сырдарья", "Аральское море", "Ферганская долина"):
             assert label in svg, f"ru/{name} lacks the label {label}"
-        assert "KAZAKHSTAN" not in svg and "<title>Казахстан</title>" in svg and "<title>Kazakhstan</title>" not in svg
+        assert "KAZAKHSTAN" not in svg and "<title>Казахстан</title>" in svg  # named from data/map.yml
+        assert "<title>Kazakhstan</title>" not in svg
     russian = (figures / "integration-ladder.svg").read_text(encoding="utf-8")
     english = (site_dir / "assets" / "figures" / "integration-ladder.svg").read_text(encoding="utf-8")
     for rung in ("Зона преференциальной торговли", "Зона свободной торговли", "Таможенный союз", "Общий рынок",

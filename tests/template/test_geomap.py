@@ -144,4 +144,5 @@ def test_a_country_is_named_as_map_yml_names_it_and_an_unknown_one_is_an_error(t
     assert "<title>Beta</title>" not in svg  # not listed: no name, rather than the geometry's English one
     with pytest.raises(CourseError) as raised:
         load_map(write(tmp_path, MAP.replace("{name: Beta,", "{name: Betta,")), "data/map.yml", tmp_path)
-    assert "data/map.yml:" in str(raised.value) and "'Betta' in 'countries' is not a country of geo.json" in str(raised.value)
+    message = str(raised.value)
+    assert "data/map.yml:" in message and "'Betta' in 'countries' is not a country of geo.json" in message

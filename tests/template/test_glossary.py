@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from course.errors import CourseError
 from course.glossary import Glossary, LessonLink, Term, find_terms, link_first_uses, load_glossary, slugify, terms_used
-from course.glossary_page import definitions_script, definitions_uri, render_glossary_page, render_key_terms, shown_names
+from course.glossary_page import (definitions_script, definitions_uri, render_glossary_page, render_key_terms,
+                                  shown_names)
 from course.templates import Templates
 from helpers import ROOT, english_words
 

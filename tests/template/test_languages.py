@@ -116,7 +116,7 @@ def test_with_fallback_off_the_build_lists_every_missing_translation(tmp_path: P
     assert "docs-ru/lessons/08-debate-and-assessment.md: is missing: the translation of docs/lessons/" \
            "08-debate-and-assessment.md." in result.stdout
     assert "docs-ru/lessons/99-typo.md: has no page docs/lessons/99-typo.md to translate." in result.stdout
-    term_line = glossary.read_text(encoding="utf-8").splitlines().index("      en: region")  # 0-based: the line of its term:
+    term_line = glossary.read_text(encoding="utf-8").splitlines().index("      en: region")  # 0-based: term's line
     assert re.search(rf"data/glossary.yml:({term_line}|{term_line + 1}): 'term' \(\"region\"\) has no ru text.",
                      result.stdout)
     assert "data/messages/ru.yml:" in result.stdout and "'js.wrong' has no translation." in result.stdout
