@@ -116,6 +116,7 @@ def note_texts() -> list[str]:
         lesson = " ".join(plain(re.sub(r"[*_`]", "", lesson)).split())
         for note in notes:
             body = re.sub(r"\[([^\]@]*)\]\([^)]*\)", r"\1", note.body)  # a link's words
+            body = re.sub(r"^\s*(?:\d+\.|[-*+])\s+", "", body, flags=re.MULTILINE)  # a list's markers
             words = plain(re.sub(r"\s*\[@[^\]]*\]|[*_`]", "", body)).split()
             phrase = " ".join(words[:6]).rstrip(".,;:")  # a citation may follow on the page
             phrases += [phrase] if phrase not in lesson else []
