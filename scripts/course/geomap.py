@@ -246,10 +246,18 @@ class _Projection:
         raise ValueError(f"unsupported geometry {kind}")
 
     def _line(self, points: list[list[float]]) -> str:
-        """The line in tenths of a unit, each point relative to the one before ("l"): a third
-        fewer bytes than absolute points, and the steps, being small, repeat and compress well.
-        The steps are taken between rounded points, so rounding never adds up along a border."""
-        tenths = [(round(x * 10), round(y * 10)) for x, y in (self.point(lon, lat) for lon, lat in points)]
+        """The line in half units, each point relative to the one before ("l"): a third fewer
+        bytes than absolute points, and the steps, being small, repeat and compress well. A unit
+        is about a CSS pixel on a phone, so half a unit is finer than the border drawn (0.7);
+        tenths cost the Russian lesson 2 1.8 KB more gzipped for nothing a reader sees. The steps
+        are taken between rounded points, so rounding never adds up along a border, and a point
+        that rounds onto the one before is dropped."""
+        rounded: list[tuple[int, int]] = []
+        for x, y in (self.point(lon, lat) for lon, lat in points):
+            point = (round(x * 2) * 5, round(y * 2) * 5)  # in tenths, as _numbers writes them
+            if not rounded or point != rounded[-1]:
+                rounded.append(point)
+        tenths = rounded
         steps = [(x - px, y - py) for (px, py), (x, y) in zip(tenths, tenths[1:])]
         start = _numbers(tenths[0])
         return f"M{start}l{_numbers(*steps)}" if steps else f"M{start}"

@@ -19,11 +19,11 @@ from .words import Words
 
 def render_key_terms(terms: Iterable[Term], glossary_url: str, words: Words, definitions_url: str) -> str:
     """The "Key terms" box for a lesson: a collapsed block listing each term with its definition,
-    linked to its entry. The page holds only the terms' anchors: titles.js draws the names and
-    definitions in from definitions_url (the course's definitions_script, one file for every
-    lesson) when the reader first reaches for a term or opens the box, so a phone's first visit
-    does not carry sixty definitions it may never read. Without JavaScript the box stays hidden;
-    each term's link in the text still leads to its entry."""
+    linked to its entry: the terms the lesson links. The page holds only its title: titles.js
+    lists the page's linked terms in it from definitions_url (the course's definitions_script,
+    one file for every lesson) when the reader first reaches for a term or opens the box, so a
+    phone's first visit does not carry sixty definitions it may never read. Without JavaScript
+    the box stays hidden; each term's link in the text still leads to its entry."""
     ordered = sorted(terms, key=lambda term: sort_key(term.name))
     if not ordered:
         return ""
@@ -31,18 +31,18 @@ def render_key_terms(terms: Iterable[Term], glossary_url: str, words: Words, def
     # Out of the search index (Material skips data-search-exclude): a wall of unrelated
     # definitions was the top hit for a name; the glossary page answers for each term.
     return (f'<div class="course-key-terms" data-search-exclude data-definitions="{escape_attribute(definitions_url)}" '
-            f'data-glossary="{escape_attribute(glossary_url)}" data-terms="{" ".join(term.slug for term in ordered)}" '
-            f'hidden>\n<details class="key-terms">\n<summary>{title}</summary>\n<ul></ul>\n</details>\n</div>\n')
+            f'data-glossary="{escape_attribute(glossary_url)}" hidden>\n<details class="key-terms">\n<summary>{title}</summary>\n<ul></ul>\n</details>\n</div>\n')
 
 
 def definitions_script(glossary: Glossary) -> str:
-    """Every term's name (text), definition (HTML, for the Key terms box) and tooltip (a title), by its
-    anchor, as one script for the whole course: loaded once, it serves every lesson. A script,
-    not JSON, because the offline copy (file://) may load scripts but fetch nothing."""
+    """Every term's anchor, name (text), definition (HTML, for the Key terms box) and tooltip (a
+    title), in the glossary's order, which the Key terms box keeps: one script for the whole
+    course, loaded once for every lesson. A script, not JSON, because the offline copy
+    (file://) may load scripts but fetch nothing."""
     # The tooltip with "<" escaped, as every title of the site (course/tooltips.py): Material's
     # tooltip inserts a title as HTML, and tap-to-define turns it back into text.
-    data = {term.slug: [term.name, render_markdown(term.definition, inline=True), term.tooltip.replace("<", "&lt;")]
-            for term in glossary.sorted()}
+    data = [[term.slug, term.name, render_markdown(term.definition, inline=True), term.tooltip.replace("<", "&lt;")]
+            for term in glossary.sorted()]
     return f"window.courseDefinitions = {json.dumps(data, ensure_ascii=False, separators=(',', ':'))};\n"
 
 

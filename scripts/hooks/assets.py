@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from course.assets import Kind, bundle, bundle_uri, lazy_images, preload_scripts
+from course.assets import Kind, bundle, bundle_uri, lazy_images, preload_scripts, without_indentation
 from course.errors import CourseError
 from course.sources import display_path, read_text
 
@@ -46,7 +46,8 @@ def on_page_content(html: str, page: object, config: MkDocsConfig, files: Files)
 
 
 def on_post_page(output: str, page: object, config: MkDocsConfig) -> str:
-    return preload_scripts(output)  # scripts fetched together under the CSP <meta> (course/assets.py)
+    # Scripts fetched together under the CSP <meta>; the templates' indentation left out (course/assets.py).
+    return preload_scripts(without_indentation(output))
 
 
 # Helpers

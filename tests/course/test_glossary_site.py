@@ -63,8 +63,9 @@ def definitions(site_dir, page) -> dict[str, list[str]]:
     """The definitions file a lesson's Key terms box names: anchor -> [name, definition HTML, tooltip]."""
     box = page.select_one("div.course-key-terms[data-definitions]")
     path = site_dir / "assets" / box["data-definitions"].rsplit("assets/", 1)[1]
-    return json.loads(path.read_text(encoding="utf-8").removeprefix("window.courseDefinitions = ").rstrip()
-                      .removesuffix(";"))
+    entries = json.loads(path.read_text(encoding="utf-8").removeprefix("window.courseDefinitions = ").rstrip()
+                         .removesuffix(";"))
+    return {anchor: rest for anchor, *rest in entries}
 
 
 def test_key_terms_box_lists_exactly_the_linked_terms(site_dir):
@@ -73,11 +74,11 @@ def test_key_terms_box_lists_exactly_the_linked_terms(site_dir):
         box = html.select_one("div.course-key-terms details.key-terms")
         assert box is not None, f"{lesson}: no key-terms box"
         assert box.find("summary").get_text().startswith("Key terms in this lesson")
-        assert box.parent.has_attr("hidden")  # shown, and filled, by titles.js
-        listed = box.parent["data-terms"].split()
-        linked = {a["href"].split("#")[1] for a in html.select("a.course-term")}
-        assert set(listed) == linked and len(listed) == len(linked), lesson
-        assert set(listed) <= set(definitions(site_dir, html)), lesson
+        assert box.parent.has_attr("hidden")  # shown, and filled, by titles.js (the browser test below)
+        linked = [a["href"].split("#")[1] for a in html.select("a.course-term")]
+        count = int(re.search(r"\((\d+)\)", box.find("summary").get_text())[1])
+        assert count == len(linked) == len(set(linked)), lesson
+        assert set(linked) <= set(definitions(site_dir, html)), lesson
         assert "key-terms -->" not in str(html)
 
 
@@ -169,6 +170,18 @@ def test_every_term_and_citation_gets_its_tooltip_from_the_page(visit, glossary)
             else:
                 reference = visit.page.locator(f"[id='{href.split('#')[1]}']").inner_text()
                 assert title == " ".join(reference.split()), href
+        # The Key terms box, filled from the same file: the linked terms, in the glossary's order.
+        box = visit.page.locator("div.course-key-terms")
+        box.locator("summary").click()
+        items = box.locator("li").evaluate_all("items => items.map(li => [li.querySelector('a').getAttribute('href'), "
+                                               "li.querySelector('a').textContent, li.textContent])")
+        order = [term.slug for term in glossary.sorted()]
+        linked = {href.split("#")[1] for kind, href, _, _ in links if kind == "course-term"}
+        assert [href.split("#")[1] for href, _, _ in items] == sorted(linked, key=order.index)
+        for href, name, text in items:
+            term = next(t for t in glossary.terms if t.slug == href.split("#")[1])
+            assert href.startswith("../../glossary/#") and name == term.name, href
+            assert " ".join(text.split()).startswith(f"{term.name}: {term.tooltip[:30]}"), href
     assert visit.errors == []
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from course.assets import bundle, bundle_uri, lazy_images, preload_scripts
+from course.assets import bundle, bundle_uri, lazy_images, preload_scripts, without_indentation
 from helpers import ROOT, html_pages
 
 # Issue #9 set 15 KB; issue #19 raised it to 20 KB on purpose for tap-to-define, enlargeable figures,
@@ -52,6 +52,12 @@ def test_js_bundle_keeps_each_file_a_statement_of_its_own():
 def test_the_name_changes_with_the_content():
     assert bundle_uri("css", "a{}") != bundle_uri("css", "b{}")
     assert re.fullmatch(r"assets/course\.[0-9a-f]{8}\.min\.css", bundle_uri("css", "a{}"))
+
+
+def test_indentation_goes_but_white_space_kept_as_written_stays():
+    page = "<p>\n      Back\n\n    </p>\n  <pre><code>  x = 1\n    y</code></pre>\n<PRE>\n  z</PRE> <textarea>\n  t</textarea>\n  end"
+    assert without_indentation(page) == ("<p>\nBack\n</p>\n<pre><code>  x = 1\n    y</code></pre>\n<PRE>\n  z</PRE> "
+                                         "<textarea>\n  t</textarea>\nend")
 
 
 def test_our_assets_stay_within_the_budget():

@@ -1,8 +1,8 @@
 /* Tooltips and the Key terms box from what the site holds once. A citation's full reference
    is in the page's reference list, where its link points. A glossary term's name and
    definition are in the course's definitions file (one for every lesson, written by
-   scripts/course/glossary_page.py), which the lesson's Key terms box names (data-definitions)
-   and lists its terms from. So the links come without a title and each text travels once.
+   scripts/course/glossary_page.py), which the lesson's Key terms box names (data-definitions):
+   it lists the terms the page links, in the glossary's order. So the links come without a title and each text travels once.
    This script gives each link its title back, as Material's content.tooltips needs: it sits
    in the page's content, which Material runs again on instant navigation before it makes its
    tooltips. "<" is escaped as course/tooltips.py does: Material inserts a title as HTML.
@@ -23,16 +23,15 @@
   const links = [...document.querySelectorAll("a.course-term:not([title])")];
   const anchor = link => decodeURIComponent(link.hash.slice(1));
   const fill = definitions => {
+    const linked = new Set(links.map(anchor)), byAnchor = new Map(definitions.map(entry => [entry[0], entry]));
     links.forEach(link => {
-      const [name, , tooltip] = definitions[anchor(link)] || [];
+      const [, name, , tooltip] = byAnchor.get(anchor(link)) || [];
       // The name leads where the text is another form of it (an alias, a Russian case).
       if (name) link.title = (text(link).toLowerCase() === name.toLowerCase() ? tooltip : name + ": " + tooltip)
         .replace(/</g, "&lt;");
     });
     const list = source.querySelector("ul");
-    if (!list.children.length) source.dataset.terms.split(" ").forEach(slug => {
-      const [name, definition] = definitions[slug] || [];
-      if (!name) return;
+    if (!list.children.length) definitions.filter(entry => linked.has(entry[0])).forEach(([slug, name, definition]) => {
       const item = list.appendChild(document.createElement("li"));
       // The name as text; the definition is the course's own Markdown, rendered at build time
       // (tests/template/test_content_safety.py).
@@ -49,7 +48,7 @@
   const load = () => ready = ready || new Promise(resolve => {
     const script = document.createElement("script");
     script.src = source.dataset.definitions;
-    script.onload = script.onerror = () => resolve(window.courseDefinitions || {});
+    script.onload = script.onerror = () => resolve(window.courseDefinitions || []);
     document.head.appendChild(script);
   }).then(fill);
   window.courseDefinitionsReady = load;
