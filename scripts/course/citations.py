@@ -63,16 +63,19 @@ def render_citations(markdown: str, bibliography: Bibliography, path: str, line_
         body = match.group("body")
         if body is None:
             return match.group(0)
-        line = markdown.count("\n", 0, match.start()) + 1 + line_offset
+        # Counted only for an error: counted for every citation, it made a long page (the
+        # glossary, every entry citing) cost the square of its length.
+        def line() -> int:
+            return markdown.count("\n", 0, match.start()) + 1 + line_offset
         try:
             items = _parse_block(body)
         except ValueError as error:
-            raise CourseError(path, line, str(error)) from None
+            raise CourseError(path, line(), str(error)) from None
         if not items:
             return match.group(0)
         for item in items:
             if item.key not in bibliography:
-                raise CourseError(path, line, bibliography.unknown_key_message(item.key))
+                raise CourseError(path, line(), bibliography.unknown_key_message(item.key))
             cited.setdefault(item.key)
         return "(" + "; ".join(_cite(item, bibliography.references[item.key]) for item in items) + ")"
 
