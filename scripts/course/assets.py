@@ -31,10 +31,15 @@ def bundle(sources: list[tuple[str, str]], kind: Kind) -> str:
     return ";\n".join(rjsmin.jsmin(text).rstrip(";") for _, text in sources) + ";\n"
 
 
+def content_uri(stem: str, content: str, suffix: str) -> str:
+    """A site path named by the file's content, stem.1a2b3c4d.suffix: a browser may keep such a
+    file as long as it likes and still never shows a stale one."""
+    return f"{stem}.{hashlib.sha256(content.encode('utf-8')).hexdigest()[:8]}.{suffix}"
+
+
 def bundle_uri(kind: Kind, content: str) -> str:
     """Where the bundle is served, named by its content: assets/course.1a2b3c4d.min.css."""
-    digest = hashlib.sha256(content.encode("utf-8")).hexdigest()[:8]
-    return f"assets/course.{digest}.min.{kind}"
+    return content_uri("assets/course", content, f"min.{kind}")
 
 
 # A <meta http-equiv="Content-Security-Policy"> stops Chromium's look-ahead fetching of the
@@ -59,16 +64,12 @@ def preload_scripts(html: str) -> str:
 # Material's templates indent their output deeply and leave blank lines: on a lesson, 0.8 KB
 # gzipped of a phone's first visit. Where white space is kept as written (pre, textarea) it
 # stays; elsewhere a line break followed by more white space shows exactly as the line break.
-_KEPT_AS_WRITTEN = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.DOTALL | re.IGNORECASE)
-_INDENT = re.compile(r"\n\s+")
+_INDENT_OR_KEPT = re.compile(r"(?P<kept><(pre|textarea)\b.*?</\2>)|\n\s+", re.DOTALL | re.IGNORECASE)
 
 
 def without_indentation(html: str) -> str:
     """The page without the white space that opens its lines (the page reads and renders the same)."""
-    parts = _KEPT_AS_WRITTEN.split(html)
-    # split() with two groups gives: text, whole match, tag name, text, ...
-    return "".join(_INDENT.sub("\n", part) if index % 3 == 0 else part if index % 3 == 1 else ""
-                   for index, part in enumerate(parts))
+    return _INDENT_OR_KEPT.sub(lambda match: match.group("kept") or "\n", html)
 
 
 # Images in a page's content load when the reader scrolls near them: a phone's first visit

@@ -2,13 +2,13 @@
 (the terms themselves, their loading and their linking: course/glossary.py)."""
 from __future__ import annotations
 
-import hashlib
 import html
 import json
 import os
 import re
 from collections.abc import Iterable
 
+from .assets import content_uri
 from .glossary import CATEGORIES, Glossary, LessonLink, Term, escape_attribute, sort_key
 from .markup import render_markdown
 from .templates import Templates
@@ -49,7 +49,7 @@ def definitions_script(glossary: Glossary) -> str:
 def definitions_uri(script: str) -> str:
     """Where definitions_script's file goes in the site: named by its content, so a browser may
     keep it as long as it likes and never shows a stale definition."""
-    return f"assets/definitions.{hashlib.sha256(script.encode('utf-8')).hexdigest()[:8]}.js"
+    return content_uri("assets/definitions", script, "js")
 
 
 def render_glossary_page(glossary: Glossary, used_in: dict[str, list[LessonLink]], templates: Templates,

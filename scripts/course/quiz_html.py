@@ -4,12 +4,12 @@ Both come from the validated Quiz (course/quizzes.py); every text goes through t
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import json
 import random
 from typing import Any
 
+from .assets import content_uri
 from .markup import plain_text, render_markdown
 from .quizzes import Option, Question, Quiz
 from .words import Words
@@ -101,8 +101,7 @@ def _json_attr(data: Any) -> str:
 def quiz_texts_uri(quiz: Quiz) -> str:
     """Where quiz_texts_script's file goes in the site: named by its content, so a browser may
     keep it as long as it likes and still never shows stale feedback."""
-    digest = hashlib.sha256(quiz_texts_script(quiz).encode("utf-8")).hexdigest()[:8]
-    return f"assets/quizzes/{quiz.slug}.{digest}.js"
+    return content_uri(f"assets/quizzes/{quiz.slug}", quiz_texts_script(quiz), "js")
 
 
 def quiz_texts_script(quiz: Quiz) -> str:

@@ -2,10 +2,10 @@
    is in the page's reference list, where its link points. A glossary term's name and
    definition are in the course's definitions file (one for every lesson, written by
    scripts/course/glossary_page.py), which the lesson's Key terms box names (data-definitions):
-   it lists the terms the page links, in the glossary's order. So the links come without a title and each text travels once.
-   This script gives each link its title back, as Material's content.tooltips needs: it sits
-   in the page's content, which Material runs again on instant navigation before it makes its
-   tooltips. "<" is escaped as course/tooltips.py does: Material inserts a title as HTML.
+   it lists the terms the page links, in the glossary's order. So the links come without a
+   title and each text travels once. This script gives each link its title back, as
+   Material's content.tooltips needs: it sits in the page's content, which Material runs again
+   on instant navigation before it makes its tooltips. "<" is escaped as course/tooltips.py does: Material inserts a title as HTML.
 
    The definitions load at once where a pointer can hover (Material's tooltips show them), and
    on a touch screen only when the reader taps a term (glossary.js asks courseDefinitionsReady),
